@@ -1,0 +1,120 @@
+import { SEVERITIES, type Severity } from './diagnostic.js';
+import { ruleAliases, type Rule } from './rule.js';
+
+/** `off`, a severity, or `[severity, options]`. */
+export type RuleSetting = 'off' | Severity | readonly ['off' | Severity] | readonly ['off' | Severity, Record<string, unknown>];
+
+/** User configuration. Rule keys may be ids or aliases (`DL3059`). */
+export interface Config {
+  /** Replace the default rule set: ids, aliases, categories, or `ALL`. */
+  readonly select?: readonly string[];
+  /** Add to the rule set: ids, aliases, categories, or `ALL`. */
+  readonly extendSelect?: readonly string[];
+  /** Remove from the rule set: ids, aliases or categories. */
+  readonly ignore?: readonly string[];
+  /** Per-rule severity, `off`, and options. A rule named here is turned on even when it is opt-in. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+/** A rule as it will run: enabled, with its severity and options resolved. */
+export interface ResolvedRule {
+  readonly rule: Rule<Record<string, unknown>>;
+  readonly severity: Severity;
+  readonly options: Record<string, unknown>;
+  readonly aliases: readonly string[];
+}
+
+/** A configuration that cannot be used; the message says what to change. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Maps every id, alias and category (lower-cased) to the rules it names. */
+export class RuleIndex {
+  private readonly byKey = new Map<string, Rule<Record<string, unknown>>[]>();
+
+  constructor(readonly rules: readonly Rule<Record<string, unknown>>[]) {
+    for (const rule of rules) {
+      for (const key of [rule.meta.id, ...ruleAliases(rule.meta), rule.meta.category]) {
+        const list = this.byKey.get(key.toLowerCase()) ?? [];
+        if (!list.includes(rule)) list.push(rule);
+        this.byKey.set(key.toLowerCase(), list);
+      }
+    }
+  }
+
+  /** Rules named by an id, alias, category or `ALL`; throws a ConfigError naming near matches otherwise. */
+  resolve(selector: string, where: string): readonly Rule<Record<string, unknown>>[] {
+    if (selector.toUpperCase() === 'ALL') return this.rules;
+    const found = this.byKey.get(selector.toLowerCase());
+    if (found) return found;
+    const suggestion = closest(selector.toLowerCase(), [...this.byKey.keys()]);
+    throw new ConfigError(
+      `unknown rule "${selector}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''} (run \`dockfix rules\` to list them)`,
+    );
+  }
+}
+
+/** Turns a config into the list of rules to run, in registry order. */
+export function resolveConfig(index: RuleIndex, config: Config = {}): ResolvedRule[] {
+  const enabled = new Set<Rule<Record<string, unknown>>>(
+    config.select ? config.select.flatMap((s) => index.resolve(s, 'select')) : index.rules.filter((rule) => !rule.meta.optIn),
+  );
+  for (const selector of config.extendSelect ?? []) for (const rule of index.resolve(selector, 'extendSelect')) enabled.add(rule);
+  const settings = new Map<Rule<Record<string, unknown>>, { severity: Severity | 'off'; options: Record<string, unknown> }>();
+  for (const [key, setting] of Object.entries(config.rules ?? {})) {
+    const parsed = parseSetting(setting, key);
+    for (const rule of index.resolve(key, 'rules')) {
+      settings.set(rule, parsed);
+      if (parsed.severity === 'off') enabled.delete(rule);
+      else enabled.add(rule);
+    }
+  }
+  for (const selector of config.ignore ?? []) for (const rule of index.resolve(selector, 'ignore')) enabled.delete(rule);
+
+  return index.rules
+    .filter((rule) => enabled.has(rule))
+    .map((rule) => {
+      const setting = settings.get(rule);
+      const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.default]));
+      const options = { ...defaults, ...(setting?.options ?? {}) };
+      for (const name of Object.keys(setting?.options ?? {})) {
+        if (!rule.meta.options?.[name]) throw new ConfigError(`rule "${rule.meta.id}" has no option "${name}"`);
+      }
+      const severity = setting && setting.severity !== 'off' ? setting.severity : rule.meta.severity;
+      return { rule, severity, options, aliases: ruleAliases(rule.meta) };
+    });
+}
+
+function parseSetting(setting: RuleSetting, key: string): { severity: Severity | 'off'; options: Record<string, unknown> } {
+  const [severity, options] = typeof setting === 'string' ? [setting, {}] : [setting[0], setting[1] ?? {}];
+  if (severity !== 'off' && !SEVERITIES.includes(severity)) {
+    throw new ConfigError(`rule "${key}": severity must be one of off, ${SEVERITIES.join(', ')}; got "${String(severity)}"`);
+  }
+  return { severity, options };
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = levenshtein(word, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

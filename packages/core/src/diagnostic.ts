@@ -1,0 +1,25 @@
+import type { Fix } from './fix.js';
+import type { TextRange } from './source.js';
+
+/** How serious a problem is. `error` means the build will likely fail or the image is unsafe. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** One problem found in a file. Lines and columns are 1-based; columns count UTF-16 code units. */
+export interface Diagnostic {
+  /** The rule id, or `syntax` for a file the Dockerfile frontend would reject. */
+  readonly ruleId: string;
+  /** Other tools' codes for the same check, as those tools print them (`DL3059`). */
+  readonly aliases: readonly string[];
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: TextRange;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly fix?: Fix;
+  /** True for a problem that stops linting (the file does not parse as a Dockerfile). */
+  readonly fatal?: boolean;
+}

@@ -1,0 +1,49 @@
+export { Source, type LineColumn, type LineEndings, type ParserDirective, type Position, type TextRange } from './source.js';
+export { parseImageRef, substituteVariables, type ImageRef } from './image-ref.js';
+export { parseShell, prepareShellText, type ShellCommand, type ShellScript, type ShellWord } from './shell.js';
+export {
+  buildModel,
+  findStage,
+  KEYWORDS,
+  type Argument,
+  type DockerfileModel,
+  type Flag,
+  type FromInfo,
+  type Instruction,
+  type Keyword,
+  type RunForm,
+  type RunInfo,
+  type Stage,
+  type SyntaxProblem,
+} from './model.js';
+export {
+  defineRule,
+  ruleAliases,
+  type FixInput,
+  type FromInstruction,
+  type ReportInput,
+  type Rule,
+  type RuleContext,
+  type RuleMeta,
+  type RuleOption,
+  type RuleSource,
+  type RunInstruction,
+  type Visitor,
+} from './rule.js';
+export { SEVERITIES, type Diagnostic, type Severity } from './diagnostic.js';
+export { applyEdits, createFixBuilder, editsConflict, type Fix, type FixBuilder, type FixSafety, type Ranged, type TextEdit } from './fix.js';
+export { ConfigError, RuleIndex, resolveConfig, type Config, type ResolvedRule, type RuleSetting } from './config.js';
+export { collectSuppressions, isSuppressed, type Suppression } from './suppress.js';
+export { unifiedDiff } from './diff.js';
+export {
+  createLinter,
+  type AppliedFix,
+  type FixOptions,
+  type FixResult,
+  type Linter,
+  type LinterOptions,
+  type LintOptions,
+  type LintResult,
+  type RevertedFix,
+} from './linter.js';
+export { decodeDockerfile, DEFAULT_MAX_FILE_SIZE, InputError } from './input.js';

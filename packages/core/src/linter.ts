@@ -1,0 +1,383 @@
+import { type Config, RuleIndex, resolveConfig, type ResolvedRule } from './config.js';
+import type { Diagnostic } from './diagnostic.js';
+import { unifiedDiff } from './diff.js';
+import { applyEdits, createFixBuilder, editsConflict, type Fix } from './fix.js';
+import { buildModel, type DockerfileModel } from './model.js';
+import type { ReportInput, Rule, RuleContext, Visitor } from './rule.js';
+import { Source } from './source.js';
+import { collectSuppressions, isSuppressed } from './suppress.js';
+
+/** Options for one lint. */
+export interface LintOptions {
+  /** Used in messages and by rules that look beside the file (e.g. for `.dockerignore`). */
+  readonly filePath?: string;
+  readonly config?: Config;
+}
+
+/** Options for one fix. */
+export interface FixOptions extends LintOptions {
+  /** Also apply unsafe fixes (they may change what the image does). */
+  readonly unsafe?: boolean;
+}
+
+/** What `lint` found in one file. */
+export interface LintResult {
+  readonly filePath: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  /** True when the text is not a buildable Dockerfile; `diagnostics` then holds only the reasons. */
+  readonly fatal: boolean;
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly infoCount: number;
+  /** Diagnostics with a fix of any safety. */
+  readonly fixableCount: number;
+}
+
+/** A fix that was applied. */
+export interface AppliedFix {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly safety: Fix['safety'];
+}
+
+/** A pass of fixes that was undone because its output was worse than its input. */
+export interface RevertedFix {
+  readonly ruleIds: readonly string[];
+  readonly reason: string;
+}
+
+/** What `fix` did to one file. */
+export interface FixResult {
+  readonly filePath: string | undefined;
+  /** The rewritten text; identical to the input when nothing applied. */
+  readonly output: string;
+  readonly changed: boolean;
+  readonly applied: readonly AppliedFix[];
+  /** Diagnostics left after fixing. */
+  readonly remaining: readonly Diagnostic[];
+  /** Unified diff from input to output; empty when unchanged. */
+  readonly diff: string;
+  /** Remaining diagnostics whose unsafe fix was not applied (because `unsafe` was off). */
+  readonly unsafeFixable: number;
+  readonly reverted: readonly RevertedFix[];
+  readonly fatal: boolean;
+  readonly passes: number;
+}
+
+/** A linter bound to a rule set. */
+export interface Linter {
+  readonly rules: readonly Rule<Record<string, unknown>>[];
+  /** Rules that `config` turns on, with severities and options. Throws ConfigError for a bad config. */
+  resolve(config?: Config): readonly ResolvedRule[];
+  lint(text: string, options?: LintOptions): LintResult;
+  fix(text: string, options?: FixOptions): FixResult;
+}
+
+/** Options for {@link createLinter}. */
+export interface LinterOptions {
+  // Rules carry their own option types; the engine only passes them through.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly rules: readonly Rule<any>[];
+}
+
+const MAX_PASSES = 10;
+
+/** Creates a linter for a rule set: the entry point for tools that bring their own rules. */
+export function createLinter(options: LinterOptions): Linter {
+  const rules = options.rules as readonly Rule<Record<string, unknown>>[];
+  const ids = new Set<string>();
+  for (const rule of rules) {
+    if (ids.has(rule.meta.id)) throw new Error(`two rules share the id "${rule.meta.id}"`);
+    ids.add(rule.meta.id);
+  }
+  const index = new RuleIndex(rules);
+  const resolved = new WeakMap<Config, readonly ResolvedRule[]>();
+  const defaults = resolveConfig(index);
+
+  const resolve = (config?: Config): readonly ResolvedRule[] => {
+    if (!config) return defaults;
+    let active = resolved.get(config);
+    if (!active) {
+      active = resolveConfig(index, config);
+      resolved.set(config, active);
+    }
+    return active;
+  };
+
+  const lintText = (text: string, lintOptions: LintOptions, blocked: ReadonlySet<string> = new Set()) => {
+    const source = new Source(text);
+    const model = buildModel(source);
+    return { source, model, diagnostics: run(source, model, resolve(lintOptions.config), lintOptions.filePath, blocked) };
+  };
+
+  const lint = (text: string, lintOptions: LintOptions = {}): LintResult => summarize(lintOptions.filePath, lintText(text, lintOptions).diagnostics);
+
+  const fix = (text: string, fixOptions: FixOptions = {}): FixResult => {
+    const filePath = fixOptions.filePath;
+    const allowed = (candidate: Fix) => candidate.safety === 'safe' || fixOptions.unsafe === true;
+    const applied: AppliedFix[] = [];
+    const reverted: RevertedFix[] = [];
+    const blocked = new Set<string>();
+    const seen = new Set<string>([text]);
+    let current = text;
+    let state = lintText(current, fixOptions);
+    let passes = 0;
+
+    while (passes < MAX_PASSES && !isFatal(state.diagnostics)) {
+      const candidates = state.diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== undefined && allowed(d.fix));
+      if (candidates.length === 0) break;
+      passes++;
+      const chosen = chooseFixes(candidates);
+      let next = tryPass(current, state.model, chosen, fixOptions, blocked);
+      if (!next.ok) {
+        // Keep the fixes that are fine on their own; block the rules whose fixes broke the file.
+        const good = chosen.filter((candidate) => tryPass(current, state.model, [candidate], fixOptions, blocked).ok);
+        const bad = chosen.filter((candidate) => !good.includes(candidate));
+        reverted.push({ ruleIds: [...new Set(bad.map((d) => d.ruleId))], reason: next.reason });
+        for (const d of bad) blocked.add(d.ruleId);
+        next = good.length > 0 ? tryPass(current, state.model, good, fixOptions, blocked) : next;
+        if (!next.ok) {
+          next = good[0] ? tryPass(current, state.model, [good[0]], fixOptions, blocked) : next;
+        }
+        if (!next.ok) {
+          state = lintText(current, fixOptions, blocked);
+          continue;
+        }
+      }
+      if (seen.has(next.output)) {
+        reverted.push({ ruleIds: [...new Set(next.applied.map((d) => d.ruleId))], reason: 'fixes undo each other (cycle)' });
+        break;
+      }
+      seen.add(next.output);
+      applied.push(...next.applied.map((d) => ({ ruleId: d.ruleId, title: d.fix.title, safety: d.fix.safety })));
+      current = next.output;
+      state = next.state;
+    }
+
+    const remaining = state.diagnostics;
+    return {
+      filePath,
+      output: current,
+      changed: current !== text,
+      applied,
+      remaining,
+      diff: unifiedDiff(text, current, filePath),
+      unsafeFixable: remaining.filter((d) => d.fix?.safety === 'unsafe' && !fixOptions.unsafe).length,
+      reverted,
+      fatal: isFatal(remaining),
+      passes,
+    };
+  };
+
+  type PassResult =
+    | { ok: true; output: string; applied: (Diagnostic & { fix: Fix })[]; state: ReturnType<typeof lintText> }
+    | { ok: false; reason: string };
+
+  const tryPass = (
+    text: string,
+    before: DockerfileModel,
+    fixes: readonly (Diagnostic & { fix: Fix })[],
+    fixOptions: FixOptions,
+    blocked: ReadonlySet<string>,
+  ): PassResult => {
+    let output: string;
+    try {
+      output = applyEdits(
+        text,
+        fixes.flatMap((d) => d.fix.edits),
+      );
+    } catch (error) {
+      return { ok: false, reason: (error as Error).message };
+    }
+    const state = lintText(output, fixOptions, blocked);
+    const problem = checkRewrite(before, state.model, fixes);
+    return problem ? { ok: false, reason: problem } : { ok: true, output, applied: [...fixes], state };
+  };
+
+  return { rules, resolve, lint, fix };
+}
+
+/** Picks fixes whose edits do not overlap, in (start, end, rule id) order; the rest wait for the next pass. */
+function chooseFixes(candidates: readonly (Diagnostic & { fix: Fix })[]): (Diagnostic & { fix: Fix })[] {
+  const sorted = [...candidates].sort((a, b) => {
+    const ae = a.fix.edits[0];
+    const be = b.fix.edits[0];
+    return (ae?.start ?? 0) - (be?.start ?? 0) || (ae?.end ?? 0) - (be?.end ?? 0) || a.ruleId.localeCompare(b.ruleId);
+  });
+  const chosen: (Diagnostic & { fix: Fix })[] = [];
+  const groups = new Set<string>();
+  for (const candidate of sorted) {
+    const { isolation } = candidate.fix;
+    if (isolation === 'file' && chosen.length > 0) continue;
+    if (groups.has('file')) break;
+    if (isolation && groups.has(isolation)) continue;
+    const overlaps = chosen.some((other) => candidate.fix.edits.some((edit) => other.fix.edits.some((taken) => editsConflict(edit, taken))));
+    if (overlaps) continue;
+    chosen.push(candidate);
+    if (isolation) groups.add(isolation);
+  }
+  return chosen;
+}
+
+/** Why a rewrite is worse than what it replaced, or null when it is fine. */
+function checkRewrite(before: DockerfileModel, after: DockerfileModel, fixes: readonly { fix: Fix }[]): string | null {
+  if (after.syntaxProblems.length > before.syntaxProblems.length) {
+    return `the result no longer parses: ${after.syntaxProblems[0]?.message ?? 'syntax error'}`;
+  }
+  const expected = before.instructions.length + fixes.reduce((sum, { fix }) => sum + (fix.instructionDelta ?? 0), 0);
+  if (after.instructions.length !== expected) {
+    return `expected ${expected} instructions after fixing, found ${after.instructions.length}`;
+  }
+  const remainingComments = new Map<string, number>();
+  for (const comment of after.comments) remainingComments.set(comment.text.trim(), (remainingComments.get(comment.text.trim()) ?? 0) + 1);
+  for (const comment of before.comments) {
+    const key = comment.text.trim();
+    const count = remainingComments.get(key) ?? 0;
+    if (count === 0) return `a fix removed the comment "${key}"`;
+    remainingComments.set(key, count - 1);
+  }
+  if (!before.source.lineEndings.mixed && after.source.lineEndings.mixed) return 'a fix mixed line endings';
+  if (before.source.hasBom !== after.source.hasBom) return 'a fix changed the byte order mark';
+  return null;
+}
+
+function isFatal(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.fatal);
+}
+
+function summarize(filePath: string | undefined, diagnostics: readonly Diagnostic[]): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  let fixableCount = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errorCount++;
+    else if (d.severity === 'warning') warningCount++;
+    else infoCount++;
+    if (d.fix) fixableCount++;
+  }
+  return { filePath, diagnostics, fatal: isFatal(diagnostics), errorCount, warningCount, infoCount, fixableCount };
+}
+
+function run(
+  source: Source,
+  model: DockerfileModel,
+  active: readonly ResolvedRule[],
+  filePath: string | undefined,
+  blocked: ReadonlySet<string>,
+): Diagnostic[] {
+  const fatal = inputProblems(source, model);
+  if (fatal.length > 0) return fatal;
+
+  const diagnostics: Diagnostic[] = [];
+  const fixBuilder = createFixBuilder(source);
+  const visitors: { visitor: Visitor; resolved: ResolvedRule }[] = [];
+  for (const resolved of active) {
+    const { rule } = resolved;
+    const context: RuleContext<Record<string, unknown>> = {
+      source,
+      model,
+      options: resolved.options,
+      filePath,
+      fix: fixBuilder,
+      report: (input: ReportInput) => {
+        diagnostics.push(toDiagnostic(source, resolved, input, blocked));
+      },
+    };
+    visitors.push({ visitor: rule.create(context), resolved });
+  }
+
+  const call = (resolved: ResolvedRule, fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      const where = filePath ? ` on ${filePath}` : '';
+      throw new Error(`rule "${resolved.rule.meta.id}" crashed${where}: ${(error as Error).message}`, { cause: error });
+    }
+  };
+
+  for (const instruction of model.instructions) {
+    for (const { visitor, resolved } of visitors) {
+      const handler = visitor[instruction.keyword as keyof Visitor] as ((i: typeof instruction) => void) | undefined;
+      if (handler) call(resolved, () => handler(instruction));
+    }
+    const stage = instruction.stage;
+    if (stage && stage.instructions.at(-1) === instruction) {
+      for (const { visitor, resolved } of visitors) {
+        const exit = visitor['Stage:exit'];
+        if (exit) call(resolved, () => exit(stage));
+      }
+    }
+  }
+  for (const { visitor, resolved } of visitors) {
+    const exit = visitor['Dockerfile:exit'];
+    if (exit) call(resolved, () => exit());
+  }
+
+  const suppressions = collectSuppressions(model);
+  return diagnostics
+    .filter((d) => !isSuppressed(d, suppressions))
+    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+function toDiagnostic(source: Source, resolved: ResolvedRule, input: ReportInput, blocked: ReadonlySet<string>): Diagnostic {
+  const { meta } = resolved.rule;
+  const range = 'range' in input.node ? input.node.range : input.node;
+  const start = source.lineColumnAt(range.start);
+  const end = source.lineColumnAt(range.end);
+  let fix: Fix | undefined;
+  if (input.fix && !blocked.has(meta.id)) {
+    const safety = input.fix.safety ?? (meta.fix === 'none' ? 'unsafe' : meta.fix);
+    if (meta.fix === 'none' || (meta.fix === 'unsafe' && safety === 'safe')) {
+      throw new Error(`emitted a ${safety} fix but declares fix: '${meta.fix}'`);
+    }
+    fix = {
+      title: input.fix.title,
+      safety,
+      edits: input.fix.edits,
+      ...(input.fix.isolation ? { isolation: input.fix.isolation } : {}),
+      ...(input.fix.instructionDelta ? { instructionDelta: input.fix.instructionDelta } : {}),
+    };
+  }
+  return {
+    ruleId: meta.id,
+    aliases: resolved.aliases,
+    severity: resolved.severity,
+    message: input.message,
+    range,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    ...(fix ? { fix } : {}),
+  };
+}
+
+/** Problems that make the text unlintable: empty, binary, or rejected by the Dockerfile frontend. */
+function inputProblems(source: Source, model: DockerfileModel): Diagnostic[] {
+  const problems: { message: string; start: number; end: number }[] = [];
+  const nul = source.text.indexOf('\0');
+  if (nul !== -1) {
+    problems.push({ message: 'the file contains NUL bytes: it looks binary, not a Dockerfile', start: nul, end: nul + 1 });
+  } else if (source.text.replace(/^\uFEFF/, '').trim() === '') {
+    problems.push({ message: 'the file is empty: a Dockerfile needs at least a FROM instruction', start: 0, end: 0 });
+  } else {
+    for (const problem of model.syntaxProblems) problems.push({ message: problem.message, ...problem.range });
+  }
+  return problems.map(({ message, start, end }) => {
+    const from = source.lineColumnAt(start);
+    const to = source.lineColumnAt(end);
+    return {
+      ruleId: 'syntax',
+      aliases: [],
+      severity: 'error' as const,
+      message,
+      range: { start, end },
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      fatal: true,
+    };
+  });
+}

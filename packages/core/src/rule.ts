@@ -1,0 +1,97 @@
+import type { Severity } from './diagnostic.js';
+import type { FixBuilder, FixSafety, Ranged, TextEdit } from './fix.js';
+import type { DockerfileModel, FromInfo, Instruction, Keyword, RunInfo, Stage } from './model.js';
+import type { Source } from './source.js';
+
+/** Where a rule comes from or what it overlaps with in another tool. */
+export interface RuleSource {
+  readonly tool: 'hadolint' | 'buildkit' | 'shellcheck' | 'docker-docs';
+  /** The code exactly as that tool prints it: `DL3059`, `JSONArgsRecommended`, `SC2086`. */
+  readonly rule: string;
+  /** `same`: the same check; `inspired`: related but not identical (not accepted as an alias). */
+  readonly kind: 'same' | 'inspired';
+}
+
+/** One option of a rule, with its default. */
+export interface RuleOption {
+  readonly type: 'boolean' | 'string' | 'number' | 'string[]';
+  readonly description: string;
+  readonly default: boolean | string | number | readonly string[];
+}
+
+/** Static facts about a rule: what reporters, config and docs need. */
+export interface RuleMeta {
+  /** kebab-case, named after the pattern it flags. Part of the public interface. */
+  readonly id: string;
+  readonly category: string;
+  readonly severity: Severity;
+  /** One sentence, imperative: what to do. */
+  readonly description: string;
+  /** The strongest fix the rule can emit: `none` when it only reports. */
+  readonly fix: FixSafety | 'none';
+  readonly sources?: readonly RuleSource[];
+  readonly options?: Readonly<Record<string, RuleOption>>;
+  /** Off unless selected by id, alias, category or `ALL` (for noisy or opinionated checks). */
+  readonly optIn?: boolean;
+}
+
+/** The fix part of a report: edits plus a title; safety defaults to the rule's declared one. */
+export interface FixInput {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly safety?: FixSafety;
+  readonly isolation?: string;
+  readonly instructionDelta?: number;
+}
+
+/** What a rule passes to `report`. */
+export interface ReportInput {
+  /** What the diagnostic points at. */
+  readonly node: Ranged;
+  readonly message: string;
+  readonly fix?: FixInput;
+}
+
+/** What a rule sees: the parsed file, its options, and ways to report. */
+export interface RuleContext<Options = Record<string, unknown>> {
+  readonly source: Source;
+  readonly model: DockerfileModel;
+  readonly options: Options;
+  /** The file's path, when linting from disk; used by rules that look at neighbours. */
+  readonly filePath: string | undefined;
+  readonly fix: FixBuilder;
+  report(input: ReportInput): void;
+}
+
+/** A RUN instruction, with its RUN facts guaranteed. */
+export type RunInstruction = Instruction & { readonly run: RunInfo };
+/** A FROM instruction, with its FROM facts guaranteed. */
+export type FromInstruction = Instruction & { readonly from: FromInfo };
+
+type InstructionOf<K extends string> = K extends 'RUN' ? RunInstruction : K extends 'FROM' ? FromInstruction : Instruction;
+
+/** Callbacks keyed by instruction keyword, plus whole-file hooks. */
+export type Visitor = {
+  readonly [K in Keyword]?: (instruction: InstructionOf<K>) => void;
+} & {
+  /** Called once per stage, after all its instructions were visited. */
+  readonly 'Stage:exit'?: (stage: Stage) => void;
+  /** Called once, after everything else. */
+  readonly 'Dockerfile:exit'?: () => void;
+};
+
+/** A rule: metadata plus a factory for its visitor. */
+export interface Rule<Options = Record<string, unknown>> {
+  readonly meta: RuleMeta;
+  create(context: RuleContext<Options>): Visitor;
+}
+
+/** Declares a rule. An identity function that gives the rule its types. */
+export function defineRule<Options = Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+/** The codes of other tools that name the same check as this rule. */
+export function ruleAliases(meta: RuleMeta): string[] {
+  return (meta.sources ?? []).filter((source) => source.kind === 'same').map((source) => source.rule);
+}
