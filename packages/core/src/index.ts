@@ -24,6 +24,7 @@ export {
   type ReportInput,
   type Rule,
   type RuleContext,
+  type RuleDocs,
   type RuleMeta,
   type RuleOption,
   type RuleSource,

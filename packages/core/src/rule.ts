@@ -19,6 +19,18 @@ export interface RuleOption {
   readonly default: boolean | string | number | readonly string[];
 }
 
+/** The prose and examples of a rule's doc page (docs/rules/<id>.md is generated from them). */
+export interface RuleDocs {
+  /** Why it matters, with numbers where known (image size, build time). Markdown. */
+  readonly rationale: string;
+  /** Dockerfiles the rule reports; a test checks that each one does. */
+  readonly invalid: readonly string[];
+  /** Dockerfiles the rule accepts; a test checks that each one does. */
+  readonly valid: readonly string[];
+  /** When the fix is safe and when it is not. Markdown. */
+  readonly fixNotes?: string;
+}
+
 /** Static facts about a rule: what reporters, config and docs need. */
 export interface RuleMeta {
   /** kebab-case, named after the pattern it flags. Part of the public interface. */
@@ -33,6 +45,7 @@ export interface RuleMeta {
   readonly options?: Readonly<Record<string, RuleOption>>;
   /** Off unless selected by id, alias, category or `ALL` (for noisy or opinionated checks). */
   readonly optIn?: boolean;
+  readonly docs: RuleDocs;
 }
 
 /** The fix part of a report: edits plus a title; safety defaults to the rule's declared one. */
