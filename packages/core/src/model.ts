@@ -223,10 +223,17 @@ export function buildModel(source: Source): DockerfileModel {
     syntaxProblems.push({ message: 'no FROM instruction: a Dockerfile must start a build stage with FROM', range: { start: 0, end: 0 } });
   }
 
-  const comments = source.dockerfile.getComments().map((comment) => {
-    const range = source.toRange(comment.getRange());
-    return { text: source.slice(range), range };
-  });
+  // Parser directives are comment lines too (and dockerfile-ast reads any `# key=value` line at the
+  // top as one, e.g. `# hadolint global ignore=DL3008`), so both count as comments.
+  const comments = [...source.dockerfile.getDirectives(), ...source.dockerfile.getComments()]
+    .map((comment) => {
+      const range = source.toRange(comment.getRange());
+      const lineStart = source.lineStartAt(range.start);
+      const hashAt = source.text.lastIndexOf('#', range.start);
+      const start = hashAt >= lineStart ? hashAt : range.start;
+      return { text: source.text.slice(start, range.end), range: { start, end: range.end } };
+    })
+    .sort((a, b) => a.range.start - b.range.start);
   return { source, instructions, stages, globalArgs, syntaxProblems, comments };
 }
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { Source } from '@dockfix/core';
+
+describe('Source', () => {
+  it('maps dockerfile-ast positions to offsets and back', () => {
+    const text = 'FROM alpine\nRUN echo hi\n';
+    const source = new Source(text);
+    const run = source.dockerfile.getInstructions()[1]!;
+    const range = source.toRange(run.getRange());
+    expect(source.slice(range)).toBe('RUN echo hi');
+    expect(source.lineColumnAt(range.start)).toEqual({ line: 2, column: 1 });
+  });
+
+  it('keeps a BOM in the text and still finds the first instruction after it', () => {
+    const source = new Source('\uFEFFFROM alpine\n');
+    expect(source.hasBom).toBe(true);
+    const from = source.dockerfile.getInstructions()[0]!;
+    expect(source.slice(source.toRange(from.getRange()))).toBe('FROM alpine');
+  });
+
+  it('detects CRLF, LF and mixed line endings', () => {
+    expect(new Source('FROM a\r\nRUN b\r\n').lineEndings).toEqual({ dominant: '\r\n', mixed: false });
+    expect(new Source('FROM a\nRUN b\n').lineEndings).toEqual({ dominant: '\n', mixed: false });
+    expect(new Source('FROM a\r\nRUN b\nRUN c\n').lineEndings).toEqual({ dominant: '\n', mixed: true });
+  });
+
+  it('uses the line ending already present at an offset for new lines', () => {
+    const source = new Source('FROM a\r\nRUN b\nRUN c\n');
+    expect(source.eolAt(0)).toBe('\r\n');
+    expect(source.eolAt(source.text.indexOf('RUN b'))).toBe('\n');
+  });
+
+  it('reads the escape directive and other parser directives', () => {
+    const source = new Source('# syntax=docker/dockerfile:1\n# escape=`\nFROM mcr.microsoft.com/windows/servercore\n');
+    expect(source.escapeChar).toBe('`');
+    expect(source.directives.map((d) => [d.name, d.value])).toEqual([
+      ['syntax', 'docker/dockerfile:1'],
+      ['escape', '`'],
+    ]);
+  });
+
+  it('computes indentation and line boundaries', () => {
+    const text = 'FROM a\nRUN x \\\n    && y\n';
+    const source = new Source(text);
+    const at = text.indexOf('&&');
+    expect(source.indentAt(at)).toBe('    ');
+    expect(source.lineStartAt(at)).toBe(text.indexOf('    &&'));
+    expect(source.nextLineStartAt(at)).toBe(text.length);
+  });
+});
