@@ -48,3 +48,4 @@ export {
   type RevertedFix,
 } from './linter.js';
 export { decodeDockerfile, DEFAULT_MAX_FILE_SIZE, InputError } from './input.js';
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, parseConfigFile, readConfigFile, type ConfigFile, type LoadedConfig } from './config-file.js';

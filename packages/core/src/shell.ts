@@ -97,8 +97,8 @@ export function parseShell(original: string, prepared: string, offset: number): 
 }
 
 /**
- * Makes Dockerfile RUN text parseable as shell without changing its length: comment lines inside
- * a continuation (BuildKit drops them) become spaces, a backtick escape before a line break becomes
+ * Makes Dockerfile RUN text parseable as shell without changing its length: comment and empty
+ * lines inside a continuation (BuildKit drops them) become spaces, a backtick escape before a line break becomes
  * a backslash, and CR of CRLF becomes a space.
  */
 export function prepareShellText(body: string, escapeChar: string, stripContinuationComments: boolean): string {
@@ -112,7 +112,9 @@ export function prepareShellText(body: string, escapeChar: string, stripContinua
   // Whitespace after the continuation backslash is allowed by Docker but not by sh.
   text = text.replace(/\\([ \t]+)\n/g, (_match, spaces: string) => `${spaces}\\\n`);
   if (stripContinuationComments) {
-    text = text.replace(/(\n)([ \t]*#[^\n]*)(?=\n|$)/g, (_match, eol: string, comment: string) => eol + ' '.repeat(comment.length));
+    // The Dockerfile parser drops comment lines and empty lines inside a continuation before the
+    // shell sees the text. Their line breaks go too: a blank line would end the shell command.
+    text = text.replace(/(?<=\n)[ \t]*(?:#[^\n]*)?(?:\n|$)/g, (line) => ' '.repeat(line.length));
   }
   return text;
 }

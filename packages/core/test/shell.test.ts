@@ -33,6 +33,14 @@ describe('RUN shell analysis', () => {
     ]);
   });
 
+  it('keeps a command whole across comment and empty lines inside its continuation', () => {
+    const found = commands('FROM a\nRUN apk add \\\n  # why curl\n    curl \\\n\n    bash \\\n  && echo ok\n');
+    expect(found.map((c) => [c.name, c.args])).toEqual([
+      ['apk', ['add', 'curl', 'bash']],
+      ['echo', ['ok']],
+    ]);
+  });
+
   it('handles CRLF continuations', () => {
     const found = commands('FROM a\r\nRUN npm install \\\r\n  && npm cache clean --force\r\n');
     expect(found.map((c) => c.text)).toEqual(['npm install', 'npm cache clean --force']);
