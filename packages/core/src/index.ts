@@ -1,6 +1,14 @@
 export { Source, type LineColumn, type LineEndings, type ParserDirective, type Position, type TextRange } from './source.js';
 export { parseImageRef, substituteVariables, type ImageRef } from './image-ref.js';
-export { parseShell, prepareShellText, type ShellCommand, type ShellScript, type ShellWord } from './shell.js';
+export {
+  parseShell,
+  prepareShellText,
+  type ShellCommand,
+  type ShellDefinition,
+  type ShellScript,
+  type ShellStatement,
+  type ShellWord,
+} from './shell.js';
 export {
   buildModel,
   findStage,
@@ -49,3 +57,4 @@ export {
 } from './linter.js';
 export { decodeDockerfile, DEFAULT_MAX_FILE_SIZE, InputError } from './input.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, parseConfigFile, readConfigFile, type ConfigFile, type LoadedConfig } from './config-file.js';
+export { format, resolveFormatOptions, type FormatOptions, type FormatResult, type OperatorPosition, type ResolvedFormatOptions } from './format/index.js';

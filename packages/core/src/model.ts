@@ -318,7 +318,14 @@ function parseJsonForm(text: string): string[] | null {
 }
 
 function isWindowsImage(image: ImageRef): boolean {
-  return /(^|\/)(windows|nanoserver|servercore|windowsservercore)(\/|$)|mcr\.microsoft\.com\/windows/i.test(image.resolved);
+  // A repository named for Windows (`mcr.microsoft.com/windows/servercore`, `microsoft/nanoserver`,
+  // `stefanscherer/node-windows`, `microsoft/mssql-server-windows-express`), or a Windows variant tag
+  // of a multi-platform image (`microsoft/iis:windowsservercore`, `powershell:nanoserver-1809`, `…-ltsc2022`).
+  const windowsName = image.name
+    .toLowerCase()
+    .split('/')
+    .some((segment) => /^(windows|nanoserver|servercore|windowsservercore)([-_.].*)?$|[-_]windows([-_.]|$)/.test(segment));
+  return windowsName || /(^|[-_.])(windowsservercore|servercore|nanoserver|ltsc20\d\d)([-_.]|$)/i.test(image.tag ?? '');
 }
 
 function isPosixShell(shell: readonly string[]): boolean {

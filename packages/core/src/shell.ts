@@ -21,7 +21,10 @@ export interface ShellWord {
   readonly range: TextRange;
 }
 
-/** A simple command: `name arg…`, with any `VAR=value` prefixes. */
+/**
+ * A simple command: `name arg…`, with any `VAR=value` prefixes. Declaration builtins (`export`,
+ * `local`, `declare`, `readonly`, `typeset`) and `unset` are listed too, with their operands as args.
+ */
 export interface ShellCommand {
   readonly name: string;
   readonly nameWord: ShellWord;
@@ -35,6 +38,38 @@ export interface ShellCommand {
   readonly unconditional: boolean;
   /** True when it is one stage of a pipeline. */
   readonly inPipeline: boolean;
+  /**
+   * True inside `( … )`, `$( … )`, backticks or `<( … )`: what it does to the shell (`cd`, variables)
+   * ends with that subshell.
+   */
+  readonly inSubshell: boolean;
+  /** The command with the redirections written after it (`npm ci > log 2>&1`); equal to `range` when there are none. */
+  readonly statementRange: TextRange;
+  /**
+   * The `&&`/`||` right after the command in its and-or list; null when the command ends the list.
+   * A command followed by one of them is exempt from `set -e`.
+   */
+  readonly followedBy: '&&' | '||' | null;
+}
+
+/** A top-level statement: one command, pipeline, compound command or `&&`/`||` list. */
+export interface ShellStatement {
+  /** The tree-sitter-bash node type: `command`, `list`, `pipeline`, `if_statement`, `variable_assignment`, … */
+  readonly type: string;
+  readonly range: TextRange;
+  /** The `&&`/`||` operators that join the parts of this statement, left to right; empty when there are none. */
+  readonly operators: readonly ('&&' | '||')[];
+  /** The `;` or `&` written after it; null when a line break or the end of the script ends it. */
+  readonly terminator: { readonly text: ';' | '&'; readonly range: TextRange } | null;
+}
+
+/** A name the script defines in the running shell without a simple command: `VAR=value`, `f() {…}`, `for VAR in …`. */
+export interface ShellDefinition {
+  readonly kind: 'variable' | 'function' | 'loop-variable';
+  readonly name: string;
+  readonly range: TextRange;
+  /** True inside a subshell, where the definition does not outlive it. */
+  readonly inSubshell: boolean;
 }
 
 /** A RUN body parsed as POSIX shell. */
@@ -48,6 +83,12 @@ export interface ShellScript {
   readonly hasError: boolean;
   /** Top-level statements separated by `;`, newline or `&`, in order: the units a merge must keep apart. */
   readonly statementCount: number;
+  /** The top-level statements themselves (`statementCount` of them), in order. */
+  readonly statements: readonly ShellStatement[];
+  /** Shell comments (`# …` to the end of the line); Dockerfile comment lines inside a continuation are not listed. */
+  readonly comments: readonly TextRange[];
+  /** Variables and functions defined outside simple commands, in order (see {@link ShellDefinition}). */
+  readonly definitions: readonly ShellDefinition[];
 }
 
 const WORD_TYPES = new Set([
@@ -84,13 +125,24 @@ const CONDITIONAL_ANCESTORS = new Set([
  */
 export function parseShell(original: string, prepared: string, offset: number): ShellScript {
   const tree = parser.parse(prepared);
-  if (!tree) return { text: original, offset, commands: [], hasError: true, statementCount: 0 };
+  if (!tree) {
+    return { text: original, offset, commands: [], hasError: true, statementCount: 0, statements: [], comments: [], definitions: [] };
+  }
   try {
     const root = tree.rootNode;
-    const commands: ShellCommand[] = [];
-    collectCommands(root, original, offset, commands);
-    const statementCount = root.namedChildren.filter((child) => child !== null && child.type !== 'comment').length;
-    return { text: original, offset, commands, hasError: root.hasError, statementCount };
+    const found: Collected = { commands: [], comments: [], definitions: [] };
+    collect(root, original, offset, false, found);
+    const statements = topLevelStatements(root, offset);
+    return {
+      text: original,
+      offset,
+      commands: found.commands,
+      hasError: root.hasError,
+      statementCount: statements.length,
+      statements,
+      comments: found.comments,
+      definitions: found.definitions,
+    };
   } finally {
     tree.delete();
   }
@@ -119,23 +171,109 @@ export function prepareShellText(body: string, escapeChar: string, stripContinua
   return text;
 }
 
-function collectCommands(node: Node, original: string, offset: number, out: ShellCommand[]): void {
-  if (node.type === 'command') {
-    const command = toCommand(node, original, offset);
-    if (command) out.push(command);
+interface Collected {
+  commands: ShellCommand[];
+  comments: TextRange[];
+  definitions: ShellDefinition[];
+}
+
+/** Nodes whose commands run in a child shell, so `cd` or `VAR=…` inside them does not outlive them. */
+const SUBSHELL_TYPES = new Set(['subshell', 'command_substitution', 'process_substitution']);
+
+function collect(node: Node, original: string, offset: number, inSubshell: boolean, out: Collected): void {
+  const range = { start: offset + node.startIndex, end: offset + node.endIndex };
+  switch (node.type) {
+    case 'command':
+    case 'declaration_command':
+    case 'unset_command': {
+      const command = toCommand(node, original, offset, inSubshell);
+      if (command) out.commands.push(command);
+      break;
+    }
+    case 'comment':
+      out.comments.push(range);
+      break;
+    case 'variable_assignment':
+      // Prefix assignments (`FOO=1 cmd`) and declaration operands belong to their command.
+      if (node.parent?.type !== 'command' && node.parent?.type !== 'declaration_command') {
+        out.definitions.push({ kind: 'variable', name: nameOf(node, original), range, inSubshell });
+      }
+      break;
+    case 'function_definition':
+      out.definitions.push({ kind: 'function', name: nameOf(node, original), range, inSubshell });
+      break;
+    case 'for_statement': {
+      const variable = node.childForFieldName('variable');
+      if (variable) {
+        const name = original.slice(variable.startIndex, variable.endIndex);
+        out.definitions.push({ kind: 'loop-variable', name, range: { start: offset + variable.startIndex, end: offset + variable.endIndex }, inSubshell });
+      }
+      break;
+    }
   }
+  const childInSubshell = inSubshell || SUBSHELL_TYPES.has(node.type);
   for (const child of node.namedChildren) {
-    if (child) collectCommands(child, original, offset, out);
+    if (child) collect(child, original, offset, childInSubshell, out);
   }
 }
 
-function toCommand(node: Node, original: string, offset: number): ShellCommand | null {
+function nameOf(node: Node, original: string): string {
+  const name = node.childForFieldName('name') ?? node.namedChild(0);
+  return name ? original.slice(name.startIndex, name.endIndex) : '';
+}
+
+function topLevelStatements(root: Node, offset: number): ShellStatement[] {
+  const statements: ShellStatement[] = [];
+  for (const child of root.children) {
+    if (!child) continue;
+    const last = statements.at(-1);
+    if (child.type === ';' || child.type === '&') {
+      // tree-sitter may insert a zero-width `;` while recovering from an error: not a real terminator.
+      if (last && last.terminator === null && child.endIndex > child.startIndex) {
+        const terminator = { text: child.type, range: { start: offset + child.startIndex, end: offset + child.endIndex } } as const;
+        statements[statements.length - 1] = { ...last, terminator };
+      }
+      continue;
+    }
+    if (!child.isNamed || child.type === 'comment') continue;
+    statements.push({
+      type: child.type,
+      range: { start: offset + child.startIndex, end: offset + child.endIndex },
+      operators: LIST_WRAPPERS.has(child.type) ? listOperators(child) : [],
+      terminator: null,
+    });
+  }
+  return statements;
+}
+
+/** Nodes an and-or list's operators can hide in: tree-sitter-bash parses `a || b > log | c` as a redirected, piped list. */
+const LIST_WRAPPERS = new Set(['list', 'redirected_statement', 'pipeline', 'negated_command']);
+
+function listOperators(list: Node): ('&&' | '||')[] {
+  const operators: ('&&' | '||')[] = [];
+  for (const child of list.children) {
+    if (!child) continue;
+    if (LIST_WRAPPERS.has(child.type)) operators.push(...listOperators(child));
+    else if (child.type === '&&' || child.type === '||') operators.push(child.type);
+  }
+  return operators;
+}
+
+function toCommand(node: Node, original: string, offset: number, inSubshell: boolean): ShellCommand | null {
   let nameWord: ShellWord | null = null;
   const args: ShellWord[] = [];
   const assignments: ShellWord[] = [];
+  const declaration = node.type !== 'command';
+  if (declaration) {
+    // `export`, `local`, `unset`, …: the keyword is an anonymous first child; every named child is an operand.
+    const keyword = node.child(0);
+    if (keyword) nameWord = toWord(keyword, original, offset);
+  }
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'command_name') {
+    if (declaration) {
+      if (child.type !== 'comment') args.push(toWord(child, original, offset));
+    } else if (child.type === 'command_name') {
       const inner = child.namedChild(0) ?? child;
       nameWord = toWord(inner, original, offset);
     } else if (child.type === 'variable_assignment') {
@@ -145,6 +283,7 @@ function toCommand(node: Node, original: string, offset: number): ShellCommand |
     }
   }
   if (!nameWord) return null;
+  const statement = withRedirects(node);
   return {
     name: nameWord.value,
     nameWord,
@@ -152,8 +291,44 @@ function toCommand(node: Node, original: string, offset: number): ShellCommand |
     assignments,
     range: { start: offset + node.startIndex, end: offset + node.endIndex },
     unconditional: isUnconditional(node),
-    inPipeline: node.parent?.type === 'pipeline',
+    inPipeline: statement.inPipeline,
+    inSubshell,
+    statementRange: { start: offset + node.startIndex, end: offset + statement.end },
+    followedBy: followingOperator(node),
   };
+}
+
+/** The `&&`/`||` after a command: climbs out of lists it ends (and tree-sitter's redirected lists, see below). */
+function followingOperator(node: Node): '&&' | '||' | null {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return null;
+    if (parent.type === 'redirected_statement' && parent.firstNamedChild?.id === current.id) {
+      current = parent;
+      continue;
+    }
+    if (parent.type !== 'list') return null;
+    const next = current.nextSibling;
+    if (next && (next.type === '&&' || next.type === '||')) return next.type;
+    current = parent;
+  }
+}
+
+/**
+ * Where a command's statement ends once its redirections are counted, and whether it feeds a pipe.
+ * `npm ci > log` is a redirected_statement around the command. tree-sitter-bash also parses
+ * `a && b > log | c` as a redirection (and pipe) of the whole list `a && b`, where the shell applies
+ * them to `b` alone; so a command that ends such a list gets them too.
+ */
+function withRedirects(node: Node): { end: number; inPipeline: boolean } {
+  let current = node;
+  while (current.parent?.type === 'list' && current.parent.lastNamedChild?.id === current.id) current = current.parent;
+  const parent = current.parent;
+  if (parent?.type === 'redirected_statement' && parent.firstNamedChild?.id === current.id) {
+    return { end: parent.endIndex, inPipeline: parent.parent?.type === 'pipeline' };
+  }
+  return { end: node.endIndex, inPipeline: node.parent?.type === 'pipeline' };
 }
 
 function toWord(node: Node, original: string, offset: number): ShellWord {

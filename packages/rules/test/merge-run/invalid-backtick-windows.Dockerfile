@@ -1,0 +1,5 @@
+# escape=`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN mkdir C:\\app `
+    && echo ok
+RUN echo next

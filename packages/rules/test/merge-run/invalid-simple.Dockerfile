@@ -1,0 +1,5 @@
+FROM debian:bookworm-slim
+RUN apt-get update
+RUN apt-get install -y --no-install-recommends curl ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
+COPY entrypoint.sh /

@@ -1,0 +1,5 @@
+# escape=`
+FROM node:20
+WORKDIR /app
+RUN npm install `
+    && npm run build
