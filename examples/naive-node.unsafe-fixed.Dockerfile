@@ -1,0 +1,18 @@
+# A first Dockerfile for a Node.js web app, written the quick way: the full node image,
+# the whole build context copied before installing, one RUN per step, running as root.
+FROM node:20
+
+# Create app directory
+WORKDIR /usr/src/app
+
+# Bundle app source
+COPY . .
+
+# Install dependencies, then build
+RUN npm ci && npm cache clean --force && \
+    npm run build
+
+ENV PORT=3000
+EXPOSE 3000
+USER node
+CMD npm start
