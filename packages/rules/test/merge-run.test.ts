@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import mergeRun from '../src/layers/merge-run.js';
 
 const linter = createLinter({ rules: [mergeRun] });
+/** The safety tables look at every pair, whatever its size. */
+const everyPair = { rules: { 'merge-run': ['info', { maxCommands: 0 }] } } as const;
 
 /** What merge-run offers for `RUN a` followed by `RUN b`: the fix safety, or `none` when it only reports. */
 function verdict(first: string, second: string, from = 'FROM alpine:3.20'): string {
   const text = `${from}\nRUN ${first}\nRUN ${second}\n`;
-  const result = linter.lint(text);
+  const result = linter.lint(text, { config: everyPair });
   expect(result.fatal).toBe(false);
   expect(result.diagnostics).toHaveLength(1);
   return result.diagnostics[0]?.fix?.safety ?? 'none';
@@ -71,7 +73,6 @@ describe('merge-run safety', () => {
     ['the first RUN does not parse', 'if then fi', 'ls'],
     ['exec form', '["echo", "one"]', 'echo two'],
     ['exec form second', 'echo one', '["echo", "two"]'],
-    ['different flags', '--network=none make', 'make install'],
     ['a grouped second RUN ending in a comment', 'ls', 'a || b # note'],
   ])('no fix: %s', (_name, first, second) => {
     expect(verdict(first, second)).toBe('none');
@@ -110,5 +111,24 @@ describe('merge-run safety', () => {
   it('is silenced by the DL3059 alias', () => {
     const result = linter.lint('FROM alpine:3.20\nRUN a\n# hadolint ignore=DL3059\nRUN b\n');
     expect(result.diagnostics).toEqual([]);
+  });
+});
+
+describe('merge-run reporting, like hadolint DL3059', () => {
+  const reported = (text: string, config = {}) => linter.lint(text, { config }).diagnostics.length;
+
+  it('stays quiet when the flags differ', () => {
+    expect(reported('FROM alpine:3.20\nRUN --network=none make\nRUN make install\n')).toBe(0);
+  });
+
+  it('stays quiet when either RUN chains more than maxCommands commands', () => {
+    const text = 'FROM alpine:3.20\nRUN set -eux; apk add curl; curl --version\nRUN ls\n';
+    expect(reported(text)).toBe(0);
+    expect(reported(text, { rules: { 'merge-run': ['info', { maxCommands: 3 }] } })).toBe(1);
+    expect(reported(text, everyPair)).toBe(1);
+  });
+
+  it('reports two short RUNs, comments between them included', () => {
+    expect(reported('FROM alpine:3.20\nRUN apk add curl\n# then\nRUN curl --version && ls\n')).toBe(1);
   });
 });

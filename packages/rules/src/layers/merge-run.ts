@@ -124,12 +124,16 @@ function isPragma(comment: string): boolean {
   return /^#\s*(dockfix-ignore|hadolint\s)/.test(comment.trim());
 }
 
+/** True when both RUNs carry the same flags (`--mount`, `--network`, …), in any order. */
+function sameFlags(ctx: RuleContext, a: Instruction, b: Instruction): boolean {
+  const flagsOf = (run: Instruction) => run.flags.map((flag) => ctx.source.slice(flag.range)).sort().join(' ');
+  return flagsOf(a) === flagsOf(b);
+}
+
 type Plan = { edits: TextEdit[]; unsafeBecause: string | null } | { noFix: string };
 
 /** How to join B onto A, or why that cannot be done mechanically. */
 function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction): Plan {
-  const flagsOf = (run: Instruction) => run.flags.map((flag) => ctx.source.slice(flag.range)).sort().join(' ');
-  if (flagsOf(a) !== flagsOf(b)) return { noFix: 'their flags differ' };
   const sa = a.run.script;
   const sb = b.run.script;
   if (a.run.form !== 'shell' || b.run.form !== 'shell') return { noFix: `${a.run.form !== 'shell' ? 'the first' : 'this'} RUN is in ${a.run.form !== 'shell' ? a.run.form : b.run.form} form` };
@@ -173,6 +177,13 @@ export default defineRule({
     description: 'Merge consecutive RUN instructions into one',
     fix: 'safe',
     sources: [{ tool: 'hadolint', rule: 'DL3059', kind: 'same' }],
+    options: {
+      maxCommands: {
+        type: 'number',
+        description: 'Stay quiet when either RUN has more than this many commands (0: no limit). 2 matches hadolint.',
+        default: 2,
+      },
+    },
     docs: {
       rationale: [
         'Every `RUN` adds a layer. Files that one `RUN` creates and a later one deletes stay in the image',
@@ -182,9 +193,9 @@ export default defineRule({
         'one `RUN` joined with `&&`.',
         '',
         'Keeping them apart is sometimes deliberate (a slow, rarely changing step cached on its own), so the',
-        'rule is informational. hadolint\'s DL3059 stays quiet when the flags differ or either `RUN` has more',
-        'than two commands; this rule reports every such pair (without a fix when the flags differ), so it',
-        'also finds the long `RUN set -eux; …` blocks that could share a layer.',
+        'rule is informational and, like hadolint\'s DL3059, stays quiet when the flags differ (a different',
+        '`--mount` is a different step) or either `RUN` already chains more than `maxCommands` commands (a long',
+        '`RUN set -eux; …` block is a deliberate unit). Set `maxCommands` to 0 to report every pair.',
       ].join('\n'),
       invalid: [
         'FROM debian:bookworm-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n',
@@ -208,7 +219,7 @@ export default defineRule({
         '`RUN set -eux; …`) are the same either way. With any other such command the same fix is offered as',
         'unsafe. What the second `RUN` does cannot leak into the first, so only the first is checked.',
         '',
-        'No fix is offered (the rule only reports) when the flags differ, a `RUN` is in exec or heredoc form',
+        'No fix is offered (the rule only reports) when a `RUN` is in exec or heredoc form',
         'or uses a non-POSIX shell, the first `RUN` has a shell comment (the join would become part of it),',
         'a `RUN` ends in `&`, or a `# dockfix-ignore`/`# hadolint ignore` pragma sits between them.',
       ].join('\n'),
@@ -220,6 +231,10 @@ export default defineRule({
         const a = ctx.model.instructions[b.index - 1];
         if (!a || a.keyword !== 'RUN' || a.stage !== b.stage || !a.run) return;
         const first = a as RunInstruction;
+        if (!sameFlags(ctx as RuleContext, first, b)) return;
+        const maxCommands = Number(ctx.options.maxCommands ?? 2);
+        const commandCount = (run: RunInstruction) => run.run.script?.commands.length ?? 1;
+        if (maxCommands > 0 && (commandCount(first) > maxCommands || commandCount(b) > maxCommands)) return;
         const line = ctx.source.lineColumnAt(a.range.start).line;
         const result = plan(ctx as RuleContext, first, b);
         const message = `Merge this RUN into the one on line ${line} to save a layer`;

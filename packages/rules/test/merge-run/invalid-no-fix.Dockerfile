@@ -1,8 +1,3 @@
-# syntax=docker/dockerfile:1
-FROM alpine:3.20
-RUN --mount=type=cache,target=/var/cache/apk apk add gcc
-RUN apk add musl-dev
-
 FROM alpine:3.20
 RUN echo one # a shell comment would swallow a `&& \` appended after it
 RUN echo two
