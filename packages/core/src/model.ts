@@ -144,6 +144,9 @@ export function buildModel(source: Source): DockerfileModel {
   let shell: readonly string[] = DEFAULT_SHELL;
   const stageShells = new Map<Stage, readonly string[]>();
 
+  // dockerfile-ast does not know heredocs on a file descriptor (`RUN cat 5<<EOF`), which BuildKit accepts.
+  let unsupportedHeredoc: { marker: string; range: TextRange } | null = null;
+
   for (const [index, node] of astInstructions.entries()) {
     const keyword = node.getKeyword().toUpperCase();
     const range = source.toRange(node.getRange());
@@ -159,8 +162,20 @@ export function buildModel(source: Source): DockerfileModel {
     const args = node.getArguments().map((arg) => ({ value: arg.getValue(), range: source.toRange(arg.getRange()) }));
     const argsText = argsRange ? source.slice(argsRange) : '';
     const json = parseJsonForm(argsText);
+    if (!unsupportedHeredoc && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
+      const marker = /(?:^|\s)(\d+<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?)/.exec(argsText.split('\n')[0] ?? '');
+      if (marker?.[1]) unsupportedHeredoc = { marker: marker[1], range };
+    }
 
-    if (!KEYWORD_SET.has(keyword)) {
+    if (unsupportedHeredoc && (!KEYWORD_SET.has(keyword) || (NEEDS_ARGUMENTS.has(keyword) && !argsRange))) {
+      // Everything after a heredoc the parser missed is mis-split; one clear message beats many wrong ones.
+      if (!syntaxProblems.some((problem) => problem.range === unsupportedHeredoc?.range)) {
+        syntaxProblems.push({
+          message: `the heredoc \`${unsupportedHeredoc.marker}\` (with a file-descriptor number) is not supported by dockfix's parser yet; the file was not linted`,
+          range: unsupportedHeredoc.range,
+        });
+      }
+    } else if (!KEYWORD_SET.has(keyword)) {
       syntaxProblems.push({ message: `unknown instruction "${node.getInstruction()}"`, range: keywordRange });
     } else if (NEEDS_ARGUMENTS.has(keyword) && !argsRange) {
       syntaxProblems.push({ message: `${keyword} needs at least one argument`, range });

@@ -54,6 +54,13 @@ describe('semantic model', () => {
     expect(model(text).syntaxProblems.map((p) => p.message).join('\n')).toContain(message);
   });
 
+  it('names a file-descriptor heredoc as the unsupported construct instead of the lines it mis-splits', () => {
+    const problems = model('FROM a\nRUN cat /proc/self/fd/5 5<<FILE1\nthis is text\nFILE1\nRUN ls\n').syntaxProblems;
+    expect(problems.map((p) => p.message)).toEqual([
+      "the heredoc `5<<FILE1` (with a file-descriptor number) is not supported by dockfix's parser yet; the file was not linted",
+    ]);
+  });
+
   it('has no syntax problems for ARG before FROM, ONBUILD and heredocs', () => {
     expect(model('ARG V=1\nFROM a:$V\nONBUILD RUN make\nRUN <<EOF\necho\nEOF\n').syntaxProblems).toEqual([]);
   });
