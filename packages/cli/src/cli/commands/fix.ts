@@ -1,0 +1,104 @@
+import type { FixResult } from '@dockfix/core';
+import type { Input } from '../discover.js';
+import { describeFsError } from '../fs-errors.js';
+import { readInput } from '../read-input.js';
+import { plural } from '../report/stylish.js';
+import type { FileReport } from '../report/types.js';
+import { failsThreshold, internalError, lintPath, linter, prepare, reportFatal, writeReport, type CheckArgs } from './common.js';
+
+/** Options of `dockfix fix` on top of the shared ones. */
+export interface FixArgs extends CheckArgs {
+  readonly unsafe: boolean;
+  readonly diff: boolean;
+  readonly stdout: boolean;
+  readonly check: boolean;
+}
+
+/**
+ * `dockfix fix`: applies fixes (safe ones; unsafe ones too with `--unsafe`) and reports what
+ * remains. Writes files in place, atomically, unless `--diff`, `--stdout` or `--check` say
+ * otherwise; standard input is always answered on stdout. Never writes an unchanged file or one
+ * that does not parse.
+ */
+export async function runFix(args: FixArgs): Promise<number> {
+  const prepared = await prepare(args);
+  if (!prepared) return 2;
+  const { settings, inputs, messages } = prepared;
+
+  if (args.stdout && inputs.length > 1) {
+    messages.error(null, `--stdout takes one file, but ${inputs.length} were found; name one file, or use --diff to see the changes to several`);
+    return 2;
+  }
+  const dryRun = args.diff || args.check;
+  // stdout carries file text or diffs in these modes, so the report goes to stderr.
+  const stdoutIsData = args.diff || args.stdout || (!args.check && inputs.some((input) => input.kind === 'stdin'));
+
+  const files: FileReport[] = [];
+  let fixedProblems = 0;
+  let changedFiles = 0;
+  let unsafeAvailable = 0;
+  for (const input of inputs) {
+    const read = await readInput(input, settings.maxFileSize);
+    if (!read.ok) {
+      messages.error(input.path, read.message);
+      continue;
+    }
+    // Printing the text (--stdout, stdin): whatever happens, print something an editor can keep,
+    // as Ruff does; an empty stdout would replace the user's buffer with nothing.
+    const printsText = args.stdout || (input.kind === 'stdin' && !dryRun);
+    let result: FixResult;
+    try {
+      result = linter.fix(read.text, { filePath: lintPath(input, args), config: settings.config, unsafe: args.unsafe });
+    } catch (error) {
+      internalError(messages, input.path, error);
+      if (printsText) process.stdout.write(read.text);
+      continue;
+    }
+    files.push({ filePath: input.path, diagnostics: result.remaining, fatal: result.fatal });
+    if (result.fatal) {
+      reportFatal(messages, input.path, result.remaining);
+      if (printsText) process.stdout.write(read.text);
+      continue;
+    }
+    for (const reverted of result.reverted) {
+      messages.warn(input.path, `fixes from ${reverted.ruleIds.join(', ')} were not applied: ${reverted.reason}`);
+    }
+    unsafeAvailable += result.unsafeFixable;
+    if (result.changed) {
+      fixedProblems += result.applied.length;
+      changedFiles++;
+      if (args.diff) process.stdout.write(result.diff);
+    }
+    if (printsText) process.stdout.write(result.output);
+    else if (result.changed && !dryRun && input.kind === 'file') await writeInPlace(input, result.output, messages);
+  }
+
+  const remaining = files.reduce((sum, file) => sum + (file.fatal ? 0 : file.diagnostics.length), 0);
+  const summary = fixSummary(dryRun, fixedProblems, changedFiles, remaining);
+  const reportStream = stdoutIsData ? process.stderr : process.stdout;
+  const written = await writeReport(args, files, messages, { command: 'fix', ...(summary ? { summary } : {}) }, reportStream);
+  // The stylish report carries the summary; with JSON (or -o) it goes to stderr so stdout stays parseable.
+  if (summary && (args.format === 'json' || args.outputFile !== undefined)) messages.note(summary);
+  if (unsafeAvailable > 0 && !args.unsafe) messages.note(`${unsafeAvailable} more ${unsafeAvailable === 1 ? 'fix' : 'fixes'} available with --unsafe`);
+
+  if (!written || messages.failed) return 2;
+  if (args.check && changedFiles > 0) return 1;
+  return failsThreshold(files, settings.failureThreshold) ? 1 : 0;
+}
+
+/** `Fixed 3 problems in 2 files; 1 remaining`, or `Would fix …` for a dry run; empty when there is nothing to say. */
+export function fixSummary(dryRun: boolean, fixed: number, changedFiles: number, remaining: number): string {
+  if (fixed === 0) return remaining > 0 ? `No fixes ${dryRun ? 'to apply' : 'applied'}; ${remaining} remaining` : '';
+  return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(fixed, 'problem')} in ${plural(changedFiles, 'file')}; ${remaining} remaining`;
+}
+
+async function writeInPlace(input: Input & { kind: 'file' }, text: string, messages: Parameters<typeof internalError>[0]): Promise<void> {
+  // Loaded on demand: `lint` and `--diff` never write.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
+  try {
+    // Atomic (temp file + rename) and keeps the file's mode and owner; symlinks are resolved first.
+    await writeFileAtomic(input.absolutePath, text);
+  } catch (error) {
+    messages.error(input.path, `cannot write the fixed file: ${describeFsError(error)}; it was left as it was`);
+  }
+}

@@ -1,0 +1,238 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Argv, Options } from 'yargs';
+import type { CheckArgs } from './commands/common.js';
+import type { FixArgs } from './commands/fix.js';
+import type { RulesArgs } from './commands/rules.js';
+import { parseSize } from './size.js';
+
+const require = createRequire(import.meta.url);
+
+const EXIT_CODES = `Exit codes:
+  0  no problem at or above the failure threshold
+  1  problems found (fix: problems remain; with --check: something would change)
+  2  usage, configuration, I/O or parse error (a file could not be read or is not a Dockerfile)`;
+
+/** A coercion that splits `--select a,b --select c` into `['a', 'b', 'c']` and refuses an empty list. */
+function ruleList(option: string): (value: string | readonly string[]) => string[] {
+  return (value) => {
+    const list = [value]
+      .flat()
+      .flatMap((item) => String(item).split(','))
+      .map((item) => item.trim())
+      .filter(Boolean);
+    if (list.length === 0) throw new Error(`--${option} needs rule ids, aliases or categories, like --${option} DL3059,npm-ci`);
+    return list;
+  };
+}
+
+// Repeatable string options are declared as plain strings (yargs collects repeats into an array):
+// `type: 'array'` would swallow the paths that follow, as in `--select DL3059 Dockerfile`.
+const CHECK_OPTIONS = {
+  format: { alias: 'f', choices: ['stylish', 'json'] as const, default: 'stylish' as const, describe: 'Report format', group: 'Output:' },
+  'output-file': { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout', group: 'Output:' },
+  color: { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are respected)', group: 'Output:' },
+  select: { type: 'string', describe: 'Rules to run instead of the defaults: ids, aliases (DL3059), categories or ALL; comma-separated or repeated', coerce: ruleList('select'), group: 'Rules:' },
+  'extend-select': { type: 'string', describe: 'Rules to run in addition (e.g. opt-in rules)', coerce: ruleList('extend-select'), group: 'Rules:' },
+  ignore: { type: 'string', describe: 'Rules not to run', coerce: ruleList('ignore'), group: 'Rules:' },
+  config: { alias: 'c', type: 'string', describe: 'Config file (default: nearest .dockfix.json or dockfix.config.json up from the current directory)', group: 'Rules:' },
+  'failure-threshold': { alias: 't', choices: ['error', 'warning', 'info'] as const, describe: 'Lowest severity that makes the exit code 1 (default: info)', group: 'Rules:' },
+  'max-file-size': {
+    type: 'string',
+    describe: 'Largest file read as a Dockerfile: bytes or with a unit (512k, 5mb; default 1mb)',
+    group: 'Input:',
+    coerce: (value: string | readonly string[]) => {
+      const text = String([value].flat().at(-1));
+      const size = parseSize(text);
+      if (size === null) throw new Error(`--max-file-size: "${text}" is not a size; use bytes or a unit, like 5mb or 512k`);
+      return size;
+    },
+  },
+  'stdin-filename': { type: 'string', describe: 'Name of the file read from stdin (`-`), for messages and rules', group: 'Input:' },
+} satisfies Record<string, Options>;
+
+const FIX_OPTIONS = {
+  unsafe: { type: 'boolean', describe: 'Also apply unsafe fixes (they may change what the image does)', group: 'Fixing:' },
+  diff: { type: 'boolean', describe: 'Print a unified diff of the fixes; write nothing', group: 'Fixing:' },
+  stdout: { type: 'boolean', describe: 'Print the fixed file instead of writing it (one file, or stdin)', conflicts: 'diff', group: 'Fixing:' },
+  check: { type: 'boolean', describe: 'Write nothing; exit 1 if anything would change (use with --diff to see what)', conflicts: 'stdout', group: 'Fixing:' },
+} satisfies Record<string, Options>;
+
+type Command = { readonly name: 'lint'; readonly args: CheckArgs } | { readonly name: 'fix'; readonly args: FixArgs } | { readonly name: 'rules'; readonly args: RulesArgs };
+
+/** Runs the command line (without `node` and the script) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  // Start loading the linter while yargs parses: most of its cost is compiling WebAssembly, which
+  // runs off the main thread. A failed or unneeded prefetch is harmless.
+  prefetchCommand(argv);
+  const unknown = unknownCommand(argv);
+  if (unknown) {
+    process.stderr.write(`dockfix: ${unknown}\n`);
+    return 2;
+  }
+  let usageError: string | null = null;
+  let command: Command | null = null;
+  const yargs = require('yargs') as (args: readonly string[]) => Argv;
+  const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
+    .scriptName('dockfix')
+    .usage('Usage: $0 <command> [options]\n\nLint Dockerfiles and fix what is wrong: smaller, faster, safer images.')
+    .command(
+      'lint [paths..]',
+      'Report problems in Dockerfiles',
+      (y) =>
+        checkPositionals(y)
+          .options(CHECK_OPTIONS)
+          .example('$0 lint', 'Lint every Dockerfile under the current directory')
+          .example('$0 lint docker/api.Dockerfile --format json', 'Lint one file, JSON report')
+          .example('$0 lint --select DL3059,npm-ci', 'Run only these rules (ids or hadolint codes)')
+          .example('$0 lint --failure-threshold error', 'Exit 1 only for errors (hadolint-compatible)')
+          .example('$0 lint - < Dockerfile', 'Lint standard input (name it with --stdin-filename)')
+          .epilogue(EXIT_CODES),
+      (parsed) => {
+        command = { name: 'lint', args: checkArgs(parsed) };
+      },
+    )
+    .command(
+      'fix [paths..]',
+      'Fix problems in place, then report what remains',
+      (y) =>
+        checkPositionals(y)
+          .options(CHECK_OPTIONS)
+          .options(FIX_OPTIONS)
+          .example('$0 fix', 'Apply safe fixes to every Dockerfile under the current directory')
+          .example('$0 fix --diff', 'Show what would change; write nothing')
+          .example('$0 fix --diff --check', 'In CI: fail when a fix would change something')
+          .example('$0 fix --unsafe Dockerfile', 'Also apply fixes that may change behaviour')
+          .example('$0 fix --stdout Dockerfile', 'Print the fixed file instead of writing it')
+          .example('$0 fix - < Dockerfile > fixed', 'Fix standard input, print the result')
+          .epilogue(EXIT_CODES),
+      (parsed) => {
+        command = {
+          name: 'fix',
+          args: {
+            ...checkArgs(parsed),
+            unsafe: parsed.unsafe === true,
+            diff: parsed.diff === true,
+            stdout: parsed.stdout === true,
+            check: parsed.check === true,
+          },
+        };
+      },
+    )
+    .command(
+      'rules',
+      'List the built-in rules',
+      (y) =>
+        y
+          .options({
+            format: { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' },
+            color: { type: 'boolean', describe: 'Force colour on or off' },
+          })
+          .example('$0 rules', 'Table of rules: category, severity, fix safety, aliases, opt-in')
+          .example('$0 rules --format json', 'The same as JSON'),
+      (parsed) => {
+        command = { name: 'rules', args: { format: parsed.format, color: parsed.color } };
+      },
+    )
+    .demandCommand(1, 'no command given; use `dockfix lint`, `dockfix fix` or `dockfix rules`')
+    .strict()
+    .version(readVersion())
+    .alias('version', 'V')
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      usageError = (message || error?.message || 'invalid command line').replace(/\s*\n\s*/g, ' ').replaceAll(STDIN_ARG, '-');
+    });
+
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    usageError ??= (error as Error).message;
+  }
+  if (usageError !== null) {
+    const helpFor = (COMMANDS as readonly (string | undefined)[]).includes(argv[0]) ? `dockfix ${argv[0]} --help` : 'dockfix --help';
+    process.stderr.write(`dockfix: ${usageError}; see \`${helpFor}\`\n`);
+    return 2;
+  }
+  // --help and --version were answered by yargs.
+  const chosen = command as Command | null;
+  if (!chosen) return 0;
+  switch (chosen.name) {
+    case 'lint':
+      return (await import('./commands/lint.js')).runLint(chosen.args);
+    case 'fix':
+      return (await import('./commands/fix.js')).runFix(chosen.args);
+    case 'rules':
+      return (await import('./commands/rules.js')).runRules(chosen.args);
+  }
+}
+
+// yargs drops a bare `-` from variadic positionals, so it travels through the parser in disguise.
+const STDIN_ARG = '\u0000stdin';
+const restoreDash = (value: string | undefined) => (value === STDIN_ARG ? '-' : value);
+
+const COMMANDS = ['lint', 'fix', 'rules'] as const;
+
+/** A clear message for `dockfix lnt` (yargs would only say "Unknown argument"), or null. */
+function unknownCommand(argv: readonly string[]): string | null {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-') || (COMMANDS as readonly string[]).includes(first)) return null;
+  const near = COMMANDS.find((name) => name.startsWith(first.slice(0, 1)) || first.startsWith(name));
+  const hint = near ? `did you mean \`dockfix ${near}\`?` : `the commands are ${COMMANDS.join(', ')}; to lint a file, run \`dockfix lint ${first}\``;
+  return `unknown command "${first}"; ${hint} (see \`dockfix --help\`)`;
+}
+
+function checkPositionals<T>(y: Argv<T>) {
+  return y.positional('paths', {
+    type: 'string',
+    array: true,
+    describe: 'Files, directories (searched for Dockerfiles) or - for stdin',
+    defaultDescription: '.',
+  });
+}
+
+interface ParsedCheck {
+  readonly paths?: readonly string[] | undefined;
+  readonly format: 'stylish' | 'json';
+  readonly outputFile?: string | undefined;
+  readonly color?: boolean | undefined;
+  readonly select?: unknown;
+  readonly extendSelect?: unknown;
+  readonly ignore?: unknown;
+  readonly config?: string | undefined;
+  readonly failureThreshold?: 'error' | 'warning' | 'info' | undefined;
+  readonly maxFileSize?: unknown;
+  readonly stdinFilename?: string | undefined;
+}
+
+function checkArgs(parsed: ParsedCheck): CheckArgs {
+  return {
+    paths: (parsed.paths ?? []).map((path) => restoreDash(String(path)) as string),
+    format: parsed.format,
+    outputFile: restoreDash(parsed.outputFile),
+    color: parsed.color,
+    select: parsed.select as string[] | undefined,
+    extendSelect: parsed.extendSelect as string[] | undefined,
+    ignore: parsed.ignore as string[] | undefined,
+    config: restoreDash(parsed.config),
+    failureThreshold: parsed.failureThreshold,
+    maxFileSize: parsed.maxFileSize as number | undefined,
+    stdinFilename: restoreDash(parsed.stdinFilename),
+  };
+}
+
+/** Starts importing the command's module (and with it the linter); the real import later gets the same module. */
+function prefetchCommand(argv: readonly string[]): void {
+  const wantsHelp = argv.some((arg) => arg === '--help' || arg === '-h' || arg === '--version' || arg === '-V');
+  const name = argv[0];
+  if (wantsHelp || (name !== 'lint' && name !== 'fix')) return;
+  // Errors surface at the real import; here they must not become unhandled rejections.
+  (name === 'lint' ? import('./commands/lint.js') : import('./commands/fix.js')).catch(() => undefined);
+}
+
+function readVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}

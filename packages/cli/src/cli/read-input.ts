@@ -1,0 +1,69 @@
+import { open } from 'node:fs/promises';
+import { decodeDockerfile, InputError } from '@dockfix/core';
+import type { Input } from './discover.js';
+import { describeFsError } from './fs-errors.js';
+import { tooLargeMessage } from './size.js';
+
+/** The text of an input, or why it cannot be linted. */
+export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+
+/**
+ * Reads an input and decodes it as a Dockerfile. Never reads more than `maxFileSize + 1` bytes, so
+ * a huge file named like a Dockerfile is refused without loading it.
+ */
+export async function readInput(input: Input, maxFileSize: number): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = input.kind === 'stdin' ? await readStream(process.stdin, maxFileSize) : await readFileLimited(input.absolutePath, maxFileSize);
+  } catch (error) {
+    if (error instanceof TooLarge) return { ok: false, message: tooLargeMessage(error.size, maxFileSize) };
+    return { ok: false, message: describeFsError(error) };
+  }
+  try {
+    return { ok: true, text: decodeDockerfile(bytes, maxFileSize) };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+class TooLarge extends Error {
+  constructor(readonly size: number | null) {
+    super('too large');
+  }
+}
+
+async function readFileLimited(path: string, maxFileSize: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (stats.isFile() && stats.size > maxFileSize) throw new TooLarge(stats.size);
+    // Read in chunks rather than trusting the size: pipes and /proc files report 0.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stats.size + 1, 64 * 1024), maxFileSize + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxFileSize) throw new TooLarge(stats.isFile() ? Math.max(stats.size, total) : null);
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream, maxFileSize: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(buffer);
+    total += buffer.length;
+    if (total > maxFileSize) throw new TooLarge(null);
+  }
+  return Buffer.concat(chunks, total);
+}
