@@ -209,6 +209,10 @@ describe('format: what it keeps from the file', () => {
     expect(fmt('FROM alpine\nRUN true\n', { endOfLine: 'crlf' })).toBe('FROM alpine\r\nRUN true\r\n');
   });
 
+  it('uses the line break most of the file uses when it mixes them (endOfLine auto)', () => {
+    expect(fmt('FROM alpine\r\nRUN a\nRUN b\r\n')).toBe('FROM alpine\r\nRUN a\r\nRUN b\r\n');
+  });
+
   it('keeps the line breaks inside heredoc bodies even when converting the rest', () => {
     const text = 'FROM alpine\r\nCOPY <<EOF /x\r\nbody\r\nEOF\r\n';
     expect(fmt(text, { endOfLine: 'lf' })).toBe('FROM alpine\nCOPY <<EOF /x\nbody\r\nEOF\n');

@@ -2,7 +2,7 @@
 // or verbatim text whose every blank is data) and what it means, as a fingerprint that a
 // re-scan of the output must reproduce.
 import { KEYWORDS } from '../model.js';
-import { CharClass, fingerprint, lexJoined, type Lexed, type LexMode } from './lexer.js';
+import { fingerprint, lexJoined, type Lexed, type LexMode } from './lexer.js';
 import { isGoSpace, skipGoSpace } from './lines.js';
 import { skipBuilderFlags, type ScannedFile, type ScannedInstruction } from './scan.js';
 
@@ -165,11 +165,4 @@ function fingerprintOf(scanned: ScannedInstruction, keyword: string | null, mode
     if (keyword === 'FROM') args = args.replace(/^((?:--\S+ )*\S+ )as( \S+)$/i, '$1AS$2');
   }
   return `${keyword}\u0000${args}${heredocs}`;
-}
-
-/** Index of the last character of `joined` before `end` that is not a blank (class-wise), or `from` - 1. */
-export function lastNonBlank(lexed: Lexed, from: number, end: number): number {
-  let i = end - 1;
-  while (i >= from && lexed.classes[i] === CharClass.Blank) i--;
-  return i;
 }

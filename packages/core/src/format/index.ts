@@ -91,10 +91,18 @@ function verify(analysed: readonly AnalysedInstruction[], scanned: ScannedFile, 
   for (const [index, instruction] of analysed.entries()) {
     const other = after[index] as AnalysedInstruction;
     // Same keyword, same logical line, same heredocs, same reading mode: nothing to prove.
-    if (other.scanned.joined === instruction.scanned.joined && other.mode === instruction.mode && sameHeredocs(other, instruction)) continue;
+    if (other.mode === instruction.mode && sameHeredocs(other, instruction) && sameLine(other, instruction)) continue;
     if (other.fingerprint !== instruction.fingerprint) bad.push(index);
   }
   return bad;
+}
+
+/** Same logical line, or one that differs only in the keyword's case and the blanks after it. */
+function sameLine(a: AnalysedInstruction, b: AnalysedInstruction): boolean {
+  const left = a.scanned;
+  const right = b.scanned;
+  if (left.joined === right.joined) return true;
+  return left.command.toUpperCase() === right.command.toUpperCase() && left.joined.length - left.argsStart === right.joined.length - right.argsStart && left.joined.endsWith(right.joined.slice(right.argsStart));
 }
 
 function sameHeredocs(a: AnalysedInstruction, b: AnalysedInstruction): boolean {

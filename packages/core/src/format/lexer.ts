@@ -13,16 +13,17 @@ export type LexMode =
   | 'json';
 
 /** Classes of joined-line characters. */
-export const enum CharClass {
+export const CharClass = {
   /** Data: inside quotes, escaped, in a comment, or in a context we do not follow. */
-  Significant = 0,
+  Significant: 0,
   /** A space or tab that only separates words: its amount does not matter. */
-  Blank = 1,
+  Blank: 1,
   /** A shell control operator character (`;`, `&`, `|`) outside quotes. */
-  Operator = 2,
+  Operator: 2,
   /** Any other character outside quotes. */
-  Plain = 3,
-}
+  Plain: 3,
+} as const;
+export type CharClass = (typeof CharClass)[keyof typeof CharClass];
 
 /** The result of lexing one joined line. */
 export interface Lexed {
@@ -32,18 +33,19 @@ export interface Lexed {
   readonly safe: Uint8Array;
 }
 
-const enum Frame {
-  SingleQuote,
-  DoubleQuote,
-  AnsiQuote,
-  Backtick,
-  CommandSub,
-  Paren,
-  Arith,
-  Param,
-  Comment,
-  WordQuote,
-}
+/** What the shell lexer is inside of. */
+const Frame = {
+  SingleQuote: 0,
+  DoubleQuote: 1,
+  AnsiQuote: 2,
+  Backtick: 3,
+  CommandSub: 4,
+  Paren: 5,
+  Arith: 6,
+  Param: 7,
+  Comment: 8,
+} as const;
+type Frame = (typeof Frame)[keyof typeof Frame];
 
 /** Frames inside which blanks are still insignificant (nested shell code). */
 function isCodeFrame(frame: Frame | undefined): boolean {

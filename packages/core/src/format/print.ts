@@ -148,7 +148,7 @@ function buildInstruction(file: ScannedFile, analysed: AnalysedInstruction, keep
   };
 
   const untouched = keepAsIs || analysed.keyword === null;
-  const segmentByLine = new Map<number, Segment>(scanned.segments.map((segment) => [segment.line, segment]));
+  const segmentByLine = new Map<number, number>(scanned.segments.map((segment, index) => [segment.line, index]));
   for (let index = scanned.firstLine; index <= scanned.lastLine; index++) {
     const role = roles[index];
     if (untouched) {
@@ -163,7 +163,8 @@ function buildInstruction(file: ScannedFile, analysed: AnalysedInstruction, keep
       out.push({ ...verbatimLine(index, false, false), drop: true });
       continue;
     }
-    const segment = segmentByLine.get(index) as Segment;
+    const segmentIndex = segmentByLine.get(index) as number;
+    const segment = scanned.segments[segmentIndex] as Segment;
     const line = lines[index] as PhysicalLine;
     const first = index === scanned.firstLine;
     let indentEnd = line.start;
@@ -185,7 +186,7 @@ function buildInstruction(file: ScannedFile, analysed: AnalysedInstruction, keep
       continued: segment.continued,
       segment,
       keepEol: false,
-      escape: segment.continued && joinsMidWord(text, segment, scanned.segments) ? text.slice(segment.escapeAt, line.end) : escape,
+      escape: segment.continued && joinsMidWord(text, segment, scanned.segments[segmentIndex + 1]) ? text.slice(segment.escapeAt, line.end) : escape,
     });
   }
   for (const heredoc of scanned.heredocs) {
@@ -208,8 +209,7 @@ function buildInstruction(file: ScannedFile, analysed: AnalysedInstruction, keep
  * True when the next line continues this line's last word (`foo\` + `bar`): BuildKit reads `foobar`,
  * and dockerfile-ast is fragile there, so the line keeps its tail (escape and blanks after it) as written.
  */
-function joinsMidWord(text: string, segment: Segment, segments: readonly Segment[]): boolean {
-  const next = segments[segments.indexOf(segment) + 1];
+function joinsMidWord(text: string, segment: Segment, next: Segment | undefined): boolean {
   if (!next) return false;
   const before = text.charCodeAt(segment.escapeAt - 1);
   const after = text.charCodeAt(next.start);
@@ -243,15 +243,32 @@ function upperCaseAs(analysed: AnalysedInstruction, out: LineOut[], text: string
   if (target) replaceInBody(target, at, at + 2, 'AS', text);
 }
 
-/** The output line whose body holds joined offsets `at`..`at + length`. */
+/** The output line whose body holds joined offsets `at`..`at + length` (lines with segments are in joined order). */
 function lineAtJoined(out: readonly LineOut[], at: number, length: number): LineOut | null {
-  for (const line of out) {
-    const segment = line.segment;
-    if (!segment || line.verbatim) continue;
-    const segmentLength = segment.end - segment.start;
-    if (at >= segment.joinedStart && at + length <= segment.joinedStart + segmentLength) return line;
+  const holders = segmentLines(out);
+  let low = 0;
+  let high = holders.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const line = holders[middle] as LineOut;
+    const segment = line.segment as Segment;
+    if (at < segment.joinedStart) high = middle - 1;
+    else if (at >= segment.joinedStart + (segment.end - segment.start)) low = middle + 1;
+    else return at + length <= segment.joinedStart + (segment.end - segment.start) ? line : null;
   }
   return null;
+}
+
+const segmentLinesCache = new WeakMap<readonly LineOut[], LineOut[]>();
+
+/** The lines of an instruction that hold a segment, in order. */
+function segmentLines(out: readonly LineOut[]): LineOut[] {
+  let holders = segmentLinesCache.get(out);
+  if (!holders) {
+    holders = out.filter((line) => line.segment !== null && !line.verbatim);
+    segmentLinesCache.set(out, holders);
+  }
+  return holders;
 }
 
 /** Replaces joined offsets `from`..`to` (inside the line's segment) in the line's body. */
@@ -296,10 +313,14 @@ function normaliseJson(analysed: AnalysedInstruction, out: LineOut[], tokens: re
     return;
   }
   // Keep the breaks; normalise the separators on each line.
-  for (const line of out) {
-    if (!line.segment || line.verbatim) continue;
-    const own = tokens.filter((_token, index) => holders[index] === line);
-    if (own.length === 0) continue;
+  const byLine = new Map<LineOut, JsonToken[]>();
+  for (const [index, token] of tokens.entries()) {
+    const holder = holders[index] as LineOut;
+    const own = byLine.get(holder);
+    if (own) own.push(token);
+    else byLine.set(holder, [token]);
+  }
+  for (const [line, own] of byLine) {
     let piece = '';
     for (const [index, token] of own.entries()) {
       piece += token.kind === 'string' ? joined.slice(token.start, token.end) : token.kind;
