@@ -73,7 +73,7 @@ describe('help and version', () => {
 
 describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
   test.each([
-    [[], /^dockfix: no command given; use `dockfix lint`, `dockfix fix` or `dockfix rules`; see `dockfix --help`$/],
+    [[], /^dockfix: no command given; use `dockfix lint`, `dockfix fix`, `dockfix format` or `dockfix rules`; see `dockfix --help`$/],
     [['lnt'], /^dockfix: unknown command "lnt"; did you mean `dockfix lint`\? \(see `dockfix --help`\)$/],
     [['Dockerfile'], /^dockfix: unknown command "Dockerfile"; .*run `dockfix lint Dockerfile`/],
     [['lint', '--bogus'], /^dockfix: Unknown argument: bogus; see `dockfix lint --help`$/],

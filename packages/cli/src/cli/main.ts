@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Argv, Options } from 'yargs';
 import type { CheckArgs } from './commands/common.js';
 import type { FixArgs } from './commands/fix.js';
+import type { FormatArgs } from './commands/format.js';
 import type { RulesArgs } from './commands/rules.js';
 import { parseSize } from './size.js';
 
@@ -58,7 +59,44 @@ const FIX_OPTIONS = {
   check: { type: 'boolean', describe: 'Write nothing; exit 1 if anything would change (use with --diff to see what)', conflicts: 'stdout', group: 'Fixing:' },
 } satisfies Record<string, Options>;
 
-type Command = { readonly name: 'lint'; readonly args: CheckArgs } | { readonly name: 'fix'; readonly args: FixArgs } | { readonly name: 'rules'; readonly args: RulesArgs };
+type Command =
+  | { readonly name: 'lint'; readonly args: CheckArgs }
+  | { readonly name: 'fix'; readonly args: FixArgs }
+  | { readonly name: 'format'; readonly args: FormatArgs }
+  | { readonly name: 'rules'; readonly args: RulesArgs };
+
+/** A coercion for `--tab-width 2`: a whole number in a range, or a usage error naming the option. */
+function wholeNumber(option: string, min: number, max: number): (value: unknown) => number {
+  return (value) => {
+    const number = Number([value].flat().at(-1));
+    if (!Number.isInteger(number) || number < min || number > max) throw new Error(`--${option} must be a whole number from ${min} to ${max}, like --${option} ${min === 1 ? 4 : min}`);
+    return number;
+  };
+}
+
+const FORMAT_OPTIONS = {
+  check: { type: 'boolean', describe: 'Write nothing; list the files that would change and exit 1 if any would', group: 'Formatting:' },
+  diff: { type: 'boolean', describe: 'Print a unified diff of the changes; write nothing', group: 'Formatting:' },
+  fixes: {
+    choices: ['none', 'safe'] as const,
+    default: 'none' as const,
+    describe: 'Also apply the safe fixes of the rules the config turns on, before formatting (`safe`: what prettier-plugin-dockfix does on save)',
+    group: 'Formatting:',
+  },
+  'tab-width': { type: 'number', describe: 'Columns per continuation-line indentation level (default 4)', coerce: wholeNumber('tab-width', 1, 16), group: 'Formatting:' },
+  'use-tabs': { type: 'boolean', describe: 'Indent continuation lines with tabs', group: 'Formatting:' },
+  'print-width': { type: 'number', describe: 'Width within which a broken exec-form array is joined onto one line (default 80)', coerce: wholeNumber('print-width', 1, 1000), group: 'Formatting:' },
+  'end-of-line': { choices: ['auto', 'lf', 'crlf'] as const, default: 'auto' as const, describe: "Line breaks of the output (auto: keep the file's)", group: 'Formatting:' },
+  'operator-position': {
+    choices: ['auto', 'start', 'end', 'preserve'] as const,
+    default: 'auto' as const,
+    describe: 'Where && and || go at continuation breaks (auto: where most of the file has them)',
+    group: 'Formatting:',
+  },
+  config: CHECK_OPTIONS.config,
+  'max-file-size': CHECK_OPTIONS['max-file-size'],
+  'stdin-filename': { ...CHECK_OPTIONS['stdin-filename'], describe: 'Name of the file read from stdin (`-`), for messages, the config search and fixes' },
+} satisfies Record<string, Options>;
 
 /** Runs the command line (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -120,6 +158,40 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     )
     .command(
+      'format [paths..]',
+      'Format Dockerfiles in place (optionally with the safe fixes)',
+      (y) =>
+        checkPositionals(y)
+          .options(FORMAT_OPTIONS)
+          .example('$0 format', 'Format every Dockerfile under the current directory')
+          .example('$0 format --check', 'In CI: list unformatted files, exit 1 if there are any')
+          .example('$0 format --diff Dockerfile', 'Show what would change; write nothing')
+          .example('$0 format --fixes safe', 'Apply the safe fixes too, as prettier-plugin-dockfix does on save')
+          .example('$0 format - --stdin-filename Dockerfile < Dockerfile', 'Format standard input, print the result')
+          .epilogue(EXIT_CODES),
+      (parsed) => {
+        command = {
+          name: 'format',
+          args: {
+            paths: (parsed.paths ?? []).map((path) => restoreDash(String(path)) as string),
+            config: restoreDash(parsed.config),
+            maxFileSize: parsed.maxFileSize as number | undefined,
+            stdinFilename: restoreDash(parsed.stdinFilename),
+            check: parsed.check === true,
+            diff: parsed.diff === true,
+            fixes: parsed.fixes,
+            formatOptions: {
+              ...(parsed.tabWidth !== undefined ? { tabWidth: parsed.tabWidth } : {}),
+              ...(parsed.useTabs !== undefined ? { useTabs: parsed.useTabs } : {}),
+              ...(parsed.printWidth !== undefined ? { printWidth: parsed.printWidth } : {}),
+              endOfLine: parsed.endOfLine,
+              operatorPosition: parsed.operatorPosition,
+            },
+          },
+        };
+      },
+    )
+    .command(
       'rules',
       'List the built-in rules',
       (y) =>
@@ -134,7 +206,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         command = { name: 'rules', args: { format: parsed.format, color: parsed.color } };
       },
     )
-    .demandCommand(1, 'no command given; use `dockfix lint`, `dockfix fix` or `dockfix rules`')
+    .demandCommand(1, 'no command given; use `dockfix lint`, `dockfix fix`, `dockfix format` or `dockfix rules`')
     .strict()
     .version(readVersion())
     .alias('version', 'V')
@@ -164,6 +236,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return (await import('./commands/lint.js')).runLint(chosen.args);
     case 'fix':
       return (await import('./commands/fix.js')).runFix(chosen.args);
+    case 'format':
+      return (await import('./commands/format.js')).runFormat(chosen.args);
     case 'rules':
       return (await import('./commands/rules.js')).runRules(chosen.args);
   }
@@ -173,7 +247,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 const STDIN_ARG = '\u0000stdin';
 const restoreDash = (value: string | undefined) => (value === STDIN_ARG ? '-' : value);
 
-const COMMANDS = ['lint', 'fix', 'rules'] as const;
+const COMMANDS = ['lint', 'fix', 'format', 'rules'] as const;
 
 /** A clear message for `dockfix lnt` (yargs would only say "Unknown argument"), or null. */
 function unknownCommand(argv: readonly string[]): string | null {
@@ -227,9 +301,9 @@ function checkArgs(parsed: ParsedCheck): CheckArgs {
 function prefetchCommand(argv: readonly string[]): void {
   const wantsHelp = argv.some((arg) => arg === '--help' || arg === '-h' || arg === '--version' || arg === '-V');
   const name = argv[0];
-  if (wantsHelp || (name !== 'lint' && name !== 'fix')) return;
+  if (wantsHelp || (name !== 'lint' && name !== 'fix' && name !== 'format')) return;
   // Errors surface at the real import; here they must not become unhandled rejections.
-  (name === 'lint' ? import('./commands/lint.js') : import('./commands/fix.js')).catch(() => undefined);
+  (name === 'lint' ? import('./commands/lint.js') : name === 'fix' ? import('./commands/fix.js') : import('./commands/format.js')).catch(() => undefined);
 }
 
 function readVersion(): string {

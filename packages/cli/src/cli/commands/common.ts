@@ -120,3 +120,15 @@ export function internalError(messages: Messages, filePath: string, error: unkno
   const message = error instanceof Error ? error.message : String(error);
   messages.error(filePath, `internal error: ${message}; this is a dockfix bug, please report it with the Dockerfile`);
 }
+
+/** Replaces a file's text atomically; a failure is a one-line error naming the file, and the file stays as it was. */
+export async function writeInPlace(input: Input & { kind: 'file' }, text: string, messages: Messages, what: 'fixed' | 'formatted'): Promise<void> {
+  // Loaded on demand: `lint` and `--diff` never write.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
+  try {
+    // Atomic (temp file + rename) and keeps the file's mode and owner; symlinks are resolved first.
+    await writeFileAtomic(input.absolutePath, text);
+  } catch (error) {
+    messages.error(input.path, `cannot write the ${what} file: ${describeFsError(error)}; it was left as it was`);
+  }
+}

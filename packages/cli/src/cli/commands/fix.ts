@@ -1,10 +1,8 @@
 import type { FixResult } from '@dockfix/core';
-import type { Input } from '../discover.js';
-import { describeFsError } from '../fs-errors.js';
 import { readInput } from '../read-input.js';
 import { plural } from '../report/stylish.js';
 import type { FileReport } from '../report/types.js';
-import { failsThreshold, internalError, lintPath, linter, prepare, reportFatal, writeReport, type CheckArgs } from './common.js';
+import { failsThreshold, internalError, lintPath, linter, prepare, reportFatal, writeInPlace, writeReport, type CheckArgs } from './common.js';
 
 /** Options of `dockfix fix` on top of the shared ones. */
 export interface FixArgs extends CheckArgs {
@@ -70,7 +68,7 @@ export async function runFix(args: FixArgs): Promise<number> {
       if (args.diff) process.stdout.write(result.diff);
     }
     if (printsText) process.stdout.write(result.output);
-    else if (result.changed && !dryRun && input.kind === 'file') await writeInPlace(input, result.output, messages);
+    else if (result.changed && !dryRun && input.kind === 'file') await writeInPlace(input, result.output, messages, 'fixed');
   }
 
   const remaining = files.reduce((sum, file) => sum + (file.fatal ? 0 : file.diagnostics.length), 0);
@@ -90,15 +88,4 @@ export async function runFix(args: FixArgs): Promise<number> {
 export function fixSummary(dryRun: boolean, fixed: number, changedFiles: number, remaining: number): string {
   if (fixed === 0) return remaining > 0 ? `No fixes ${dryRun ? 'to apply' : 'applied'}; ${remaining} remaining` : '';
   return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(fixed, 'problem')} in ${plural(changedFiles, 'file')}; ${remaining} remaining`;
-}
-
-async function writeInPlace(input: Input & { kind: 'file' }, text: string, messages: Parameters<typeof internalError>[0]): Promise<void> {
-  // Loaded on demand: `lint` and `--diff` never write.
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  try {
-    // Atomic (temp file + rename) and keeps the file's mode and owner; symlinks are resolved first.
-    await writeFileAtomic(input.absolutePath, text);
-  } catch (error) {
-    messages.error(input.path, `cannot write the fixed file: ${describeFsError(error)}; it was left as it was`);
-  }
 }

@@ -1,0 +1,53 @@
+import type { Diagnostic as DockfixDiagnostic, Fix, Severity } from '@dockfix/core';
+import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+/**
+ * Where the rule docs live: `docs/rules/<id>.md` of the project's repository, linked from every
+ * diagnostic (`codeDescription.href`) and hover. One constant, so a fork changes one line.
+ */
+export const RULE_DOCS_BASE_URL = 'https://github.com/dockfix/dockfix/blob/main/docs/rules/';
+
+/** The `source` of every diagnostic, shown by editors next to the message. */
+export const SOURCE = 'dockfix';
+
+/** The URL of a rule's documentation, or undefined for pseudo-rules such as `syntax`. */
+export function ruleDocUrl(ruleId: string, knownRules: ReadonlySet<string>): string | undefined {
+  return knownRules.has(ruleId) ? `${RULE_DOCS_BASE_URL}${ruleId}.md` : undefined;
+}
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** The LSP range of a text range given as offsets into the document's text. */
+export function rangeOf(document: TextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
+/** A dockfix diagnostic as the editor sees it: rule id as `code`, a link to the rule's doc, aliases in the message. */
+export function toLspDiagnostic(document: TextDocument, diagnostic: DockfixDiagnostic, knownRules: ReadonlySet<string>): Diagnostic {
+  const href = ruleDocUrl(diagnostic.ruleId, knownRules);
+  const aliases = diagnostic.aliases.length > 0 ? ` (${diagnostic.aliases.join(', ')})` : '';
+  return {
+    range: rangeOf(document, diagnostic.range.start, diagnostic.range.end),
+    severity: SEVERITY[diagnostic.severity],
+    code: diagnostic.ruleId,
+    ...(href ? { codeDescription: { href } } : {}),
+    source: SOURCE,
+    message: `${diagnostic.message}${aliases}`,
+  };
+}
+
+/** A fix's edits (offsets into the document's text) as LSP text edits. */
+export function toTextEdits(document: TextDocument, fix: Fix): TextEdit[] {
+  return fix.edits.map((edit) => ({ range: rangeOf(document, edit.start, edit.end), newText: edit.text }));
+}
+
+/** One edit replacing the whole document, or none when the text is the same. */
+export function replaceAll(document: TextDocument, text: string): TextEdit[] {
+  const current = document.getText();
+  return text === current ? [] : [{ range: rangeOf(document, 0, current.length), newText: text }];
+}

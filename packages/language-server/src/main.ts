@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server.js';
+
+const USAGE = `Usage: dockfix-language-server --stdio
+
+The dockfix language server: Dockerfile diagnostics as you type, quick fixes, fix-all (source.fixAll.dockfix)
+and formatting. Editors start it; see the README of @dockfix/language-server for VS Code and Neovim.
+Transports: --stdio, --node-ipc, --socket=<port>, --pipe=<name>.`;
+
+/** Starts the server on the transport named on the command line; returns an exit code when it cannot start. */
+export function main(argv: readonly string[]): number | null {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (argv.includes('--version') || argv.includes('-V')) {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`${manifest.version}\n`);
+    return 0;
+  }
+  if (!argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || /^--(socket|pipe)(=|$)/.test(arg))) {
+    process.stderr.write('dockfix-language-server: no transport given; editors start it as `dockfix-language-server --stdio` (see --help)\n');
+    return 2;
+  }
+  // createConnection reads the transport from process.argv.
+  startServer(createConnection(ProposedFeatures.all));
+  return null;
+}
