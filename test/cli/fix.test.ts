@@ -178,3 +178,28 @@ describe('fix without writing', () => {
     expect(result.stderr).toMatch(/^dockfix: <stdin>:2:1: unknown instruction "RUNN"; /);
   });
 });
+
+describe('files a fix asks for', () => {
+  const WHOLE_CONTEXT = 'FROM node:24-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev && npm cache clean --force\nCOPY . .\nENV NODE_ENV=production\nUSER node\nCMD ["node", "index.js"]\n';
+
+  test('fix --unsafe creates the missing .dockerignore beside the Dockerfile and stops reporting it', async () => {
+    const cwd = makeProject({ 'app/Dockerfile': WHOLE_CONTEXT });
+    const dry = await runCli(['fix', '--unsafe', '--diff', 'app/Dockerfile'], { cwd });
+    expect(dry.stdout).toContain('+++ b/app/.dockerignore');
+    expect(() => statSync(path.join(cwd, 'app/.dockerignore'))).toThrow();
+    const result = await runCli(['fix', '--unsafe', 'app/Dockerfile', '-f', 'json'], { cwd });
+    expect(result.stderr).toContain('Created app/.dockerignore');
+    expect(readFileSync(path.join(cwd, 'app/.dockerignore'), 'utf8')).toContain('node_modules');
+    expect(ruleIds(parseJsonReport(result.stdout)[0])).not.toContain('missing-dockerignore');
+    expect(result.code).toBe(0);
+  });
+
+  test('never without --unsafe, and never over an existing file', async () => {
+    const cwd = makeProject({ Dockerfile: WHOLE_CONTEXT });
+    await runCli(['fix', 'Dockerfile'], { cwd });
+    expect(() => statSync(path.join(cwd, '.dockerignore'))).toThrow();
+    const mine = makeProject({ Dockerfile: WHOLE_CONTEXT, '.dockerignore': 'mine\n' });
+    await runCli(['fix', '--unsafe', 'Dockerfile'], { cwd: mine });
+    expect(readFileSync(path.join(mine, '.dockerignore'), 'utf8')).toBe('mine\n');
+  });
+});

@@ -32,6 +32,8 @@ export class ConfigError extends Error {
 /** Maps every id, alias and category (lower-cased) to the rules it names. */
 export class RuleIndex {
   private readonly byKey = new Map<string, Rule<Record<string, unknown>>[]>();
+  /** Each key as its rule spells it (`DL3059`, `merge-run`), for suggestions. */
+  private readonly spelling = new Map<string, string>();
 
   constructor(readonly rules: readonly Rule<Record<string, unknown>>[]) {
     for (const rule of rules) {
@@ -39,6 +41,7 @@ export class RuleIndex {
         const list = this.byKey.get(key.toLowerCase()) ?? [];
         if (!list.includes(rule)) list.push(rule);
         this.byKey.set(key.toLowerCase(), list);
+        this.spelling.set(key.toLowerCase(), key);
       }
     }
   }
@@ -48,7 +51,8 @@ export class RuleIndex {
     if (selector.toUpperCase() === 'ALL') return this.rules;
     const found = this.byKey.get(selector.toLowerCase());
     if (found) return found;
-    const suggestion = closest(selector.toLowerCase(), [...this.byKey.keys()]);
+    const near = closest(selector.toLowerCase(), [...this.byKey.keys()]);
+    const suggestion = near === undefined ? undefined : this.spelling.get(near);
     throw new ConfigError(
       `unknown rule "${selector}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''} (run \`dockfix rules\` to list them)`,
     );

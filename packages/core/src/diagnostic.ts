@@ -1,4 +1,5 @@
 import type { Fix } from './fix.js';
+import type { FileCreation } from './rule.js';
 import type { TextRange } from './source.js';
 
 /** How serious a problem is. `error` means the build will likely fail or the image is unsafe. */
@@ -20,6 +21,8 @@ export interface Diagnostic {
   readonly endLine: number;
   readonly endColumn: number;
   readonly fix?: Fix;
+  /** A file the caller should create to repair the problem (see {@link FileCreation}); fixers of the text ignore it. */
+  readonly createFile?: FileCreation;
   /** True for a problem that stops linting (the file does not parse as a Dockerfile). */
   readonly fatal?: boolean;
 }

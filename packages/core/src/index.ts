@@ -27,6 +27,8 @@ export {
 export {
   defineRule,
   ruleAliases,
+  type FileCreation,
+  type FileCreationInput,
   type FixInput,
   type FromInstruction,
   type ReportInput,

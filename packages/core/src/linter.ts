@@ -3,7 +3,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { unifiedDiff } from './diff.js';
 import { applyEdits, createFixBuilder, editsConflict, type Fix } from './fix.js';
 import { buildModel, type DockerfileModel } from './model.js';
-import type { ReportInput, Rule, RuleContext, Visitor } from './rule.js';
+import type { FileCreation, ReportInput, Rule, RuleContext, Visitor } from './rule.js';
 import { Source } from './source.js';
 import { collectSuppressions, isSuppressed } from './suppress.js';
 
@@ -29,7 +29,7 @@ export interface LintResult {
   readonly errorCount: number;
   readonly warningCount: number;
   readonly infoCount: number;
-  /** Diagnostics with a fix of any safety. */
+  /** Diagnostics with a fix (or a file to create) of any safety. */
   readonly fixableCount: number;
 }
 
@@ -57,8 +57,14 @@ export interface FixResult {
   readonly remaining: readonly Diagnostic[];
   /** Unified diff from input to output; empty when unchanged. */
   readonly diff: string;
-  /** Remaining diagnostics whose unsafe fix was not applied (because `unsafe` was off). */
+  /** Remaining diagnostics whose unsafe fix (or unsafe file creation) was not applied (because `unsafe` was off). */
   readonly unsafeFixable: number;
+  /**
+   * Files the remaining diagnostics ask to create beside the Dockerfile (e.g. `.dockerignore`), of the
+   * safety the fix allowed, one per path. `fix` never touches the disk: the caller creates them, and
+   * must not overwrite a file that exists.
+   */
+  readonly createFiles: readonly FileCreation[];
   readonly reverted: readonly RevertedFix[];
   readonly fatal: boolean;
   readonly passes: number;
@@ -155,6 +161,12 @@ export function createLinter(options: LinterOptions): Linter {
     }
 
     const remaining = state.diagnostics;
+    const createFiles = new Map<string, FileCreation>();
+    for (const d of remaining) {
+      if (d.createFile && (d.createFile.safety === 'safe' || fixOptions.unsafe === true) && !createFiles.has(d.createFile.path)) {
+        createFiles.set(d.createFile.path, d.createFile);
+      }
+    }
     return {
       filePath,
       output: current,
@@ -162,7 +174,8 @@ export function createLinter(options: LinterOptions): Linter {
       applied,
       remaining,
       diff: unifiedDiff(text, current, filePath),
-      unsafeFixable: remaining.filter((d) => d.fix?.safety === 'unsafe' && !fixOptions.unsafe).length,
+      unsafeFixable: remaining.filter((d) => (d.fix?.safety === 'unsafe' || d.createFile?.safety === 'unsafe') && !fixOptions.unsafe).length,
+      createFiles: [...createFiles.values()],
       reverted,
       fatal: isFatal(remaining),
       passes,
@@ -254,7 +267,7 @@ function summarize(filePath: string | undefined, diagnostics: readonly Diagnosti
     if (d.severity === 'error') errorCount++;
     else if (d.severity === 'warning') warningCount++;
     else infoCount++;
-    if (d.fix) fixableCount++;
+    if (d.fix || d.createFile) fixableCount++;
   }
   return { filePath, diagnostics, fatal: isFatal(diagnostics), errorCount, warningCount, infoCount, fixableCount };
 }
@@ -339,6 +352,14 @@ function toDiagnostic(source: Source, resolved: ResolvedRule, input: ReportInput
       ...(input.fix.instructionDelta ? { instructionDelta: input.fix.instructionDelta } : {}),
     };
   }
+  let createFile: FileCreation | undefined;
+  if (input.createFile) {
+    const safety = input.createFile.safety ?? (meta.fix === 'none' ? 'unsafe' : meta.fix);
+    if (meta.fix === 'none' || (meta.fix === 'unsafe' && safety === 'safe')) {
+      throw new Error(`asked to create a file with a ${safety} fix but declares fix: '${meta.fix}'`);
+    }
+    createFile = { path: input.createFile.path, text: input.createFile.text, title: input.createFile.title, safety };
+  }
   return {
     ruleId: meta.id,
     aliases: resolved.aliases,
@@ -350,6 +371,7 @@ function toDiagnostic(source: Source, resolved: ResolvedRule, input: ReportInput
     endLine: end.line,
     endColumn: end.column,
     ...(fix ? { fix } : {}),
+    ...(createFile ? { createFile } : {}),
   };
 }
 

@@ -161,7 +161,7 @@ export function buildModel(source: Source): DockerfileModel {
         : [];
     const args = node.getArguments().map((arg) => ({ value: arg.getValue(), range: source.toRange(arg.getRange()) }));
     const argsText = argsRange ? source.slice(argsRange) : '';
-    const json = parseJsonForm(argsText);
+    const json = parseJsonForm(argsText, source.escapeChar);
     if (!unsupportedHeredoc && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
       const marker = /(?:^|\s)(\d+<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?)/.exec(argsText.split('\n')[0] ?? '');
       if (marker?.[1]) unsupportedHeredoc = { marker: marker[1], range };
@@ -321,8 +321,10 @@ function unquote(value: string): string {
   return value;
 }
 
-function parseJsonForm(text: string): string[] | null {
-  const trimmed = text.trim();
+function parseJsonForm(text: string, escapeChar: string): string[] | null {
+  // The frontend joins continuation lines before it reads the JSON (`CMD [ "a", \` + newline + `"b" ]`).
+  const joined = text.includes('\n') ? text.split(new RegExp(`\\${escapeChar}[ \\t]*\\r?\\n`)).join('') : text;
+  const trimmed = joined.trim();
   if (!trimmed.startsWith('[')) return null;
   try {
     const value: unknown = JSON.parse(trimmed);

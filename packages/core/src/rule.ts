@@ -57,12 +57,35 @@ export interface FixInput {
   readonly instructionDelta?: number;
 }
 
+/**
+ * A file a fix creates beside the Dockerfile (e.g. `.dockerignore`). The engine only rewrites the
+ * Dockerfile's text, so it never writes this file: `fix` returns it in `FixResult.createFiles` and
+ * the caller (the CLI under `fix --unsafe`) creates it, never overwriting an existing file.
+ */
+export interface FileCreation {
+  /** Where to create it; a relative path is relative to the same directory as the `filePath` that was linted. */
+  readonly path: string;
+  readonly text: string;
+  readonly title: string;
+  readonly safety: FixSafety;
+}
+
+/** The file-creating part of a report; safety defaults to the rule's declared one. */
+export interface FileCreationInput {
+  readonly path: string;
+  readonly text: string;
+  readonly title: string;
+  readonly safety?: FixSafety;
+}
+
 /** What a rule passes to `report`. */
 export interface ReportInput {
   /** What the diagnostic points at. */
   readonly node: Ranged;
   readonly message: string;
   readonly fix?: FixInput;
+  /** A file to create beside the Dockerfile instead of (or besides) editing its text. */
+  readonly createFile?: FileCreationInput;
 }
 
 /** What a rule sees: the parsed file, its options, and ways to report. */

@@ -7,7 +7,7 @@ import { loadFixtures, renderSnapshot, ruleById, TEST_DIR } from './helpers.js';
 describe('rule fixtures', () => {
   for (const fixture of loadFixtures()) {
     it(`${fixture.ruleId} ${fixture.name}`, async () => {
-      const snapshot = renderSnapshot(ruleById(fixture.ruleId), fixture.text, fixture.options);
+      const snapshot = renderSnapshot(ruleById(fixture.ruleId), fixture.text, fixture.options, fixture.path);
       await expect(snapshot).toMatchFileSnapshot(join(TEST_DIR, '__snapshots__', fixture.ruleId, `${fixture.name}.snap`));
     });
   }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinter, type Config, type Diagnostic, type Rule, type Source as SourceType } from '@dockfix/core';
 import { Source } from '@dockfix/core';
@@ -48,19 +48,23 @@ export function ruleById(id: string): Rule<Record<string, unknown>> {
   return rule;
 }
 
-/** A config that passes options to one rule. */
+/** A config that passes options to one rule, and turns it on when it is opt-in. */
 export function configFor(rule: Rule<Record<string, unknown>>, options: Record<string, unknown> | undefined): Config | undefined {
-  return options ? { rules: { [rule.meta.id]: [rule.meta.severity, options] } } : undefined;
+  if (options) return { rules: { [rule.meta.id]: [rule.meta.severity, options] } };
+  return rule.meta.optIn ? { rules: { [rule.meta.id]: rule.meta.severity } } : undefined;
 }
 
-/** Lints and fixes `text` with `rule` alone. */
-export function runRule(rule: Rule<Record<string, unknown>>, text: string, options?: Record<string, unknown>) {
+/**
+ * Lints and fixes `text` with `rule` alone. `filePath` (a fixture's path) is passed on for rules that
+ * look beside the file, like missing-dockerignore.
+ */
+export function runRule(rule: Rule<Record<string, unknown>>, text: string, options?: Record<string, unknown>, filePath?: string) {
   const linter = createLinter({ rules: [rule] });
   const config = configFor(rule, options);
   return {
-    lint: linter.lint(text, { config }),
-    safe: linter.fix(text, { config }),
-    unsafe: linter.fix(text, { config, unsafe: true }),
+    lint: linter.lint(text, { config, filePath }),
+    safe: linter.fix(text, { config, filePath }),
+    unsafe: linter.fix(text, { config, filePath, unsafe: true }),
     linter,
     config,
   };
@@ -91,13 +95,14 @@ function codeFrame(source: SourceType, diagnostic: Diagnostic): string {
 }
 
 /** The text snapshot of one rule on one fixture: diagnostics with code frames, then the safe and unsafe fix outputs. */
-export function renderSnapshot(rule: Rule<Record<string, unknown>>, text: string, options?: Record<string, unknown>): string {
-  const { lint, safe, unsafe } = runRule(rule, text, options);
+export function renderSnapshot(rule: Rule<Record<string, unknown>>, text: string, options?: Record<string, unknown>, filePath?: string): string {
+  const { lint, safe, unsafe } = runRule(rule, text, options, filePath);
   const source = new Source(text);
   const out: string[] = [`## Diagnostics (${lint.diagnostics.length})`, ''];
   for (const d of lint.diagnostics) {
     out.push(`${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.ruleId}: ${d.message}`);
     out.push(d.fix ? `  fix (${d.fix.safety}): ${d.fix.title}` : '  no fix');
+    if (d.createFile) out.push(`  creates (${d.createFile.safety}) ${basename(d.createFile.path)}: ${d.createFile.title.replace(d.createFile.path, basename(d.createFile.path))}`, ...d.createFile.text.trimEnd().split('\n').map((line) => `    | ${line}`));
     out.push(codeFrame(source, d), '');
   }
   out.push(`## Safe fix${safe.changed ? '' : ': no change'}`, '');

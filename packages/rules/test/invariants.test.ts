@@ -16,13 +16,16 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s invariants
 
   it.each(inputs.map((input) => [input.label, input] as const))('%s', (_label, input) => {
     const options = input.fixture?.ruleId === id ? input.fixture.options : undefined;
-    const { lint, safe, unsafe, linter, config } = runRule(rule, input.text, options);
+    const { lint, safe, unsafe, linter, config } = runRule(rule, input.text, options, input.fixture?.path);
     expect(lint.fatal, 'fixtures must be valid Dockerfiles').toBe(false);
     if (input.fixture?.ruleId === id) {
       if (input.fixture.expect === 'valid') expect(lint.diagnostics.map((d) => d.message)).toEqual([]);
       else expect(lint.diagnostics.length).toBeGreaterThan(0);
     }
-    for (const d of lint.diagnostics) if (d.fix) seen.add(d.fix.safety);
+    for (const d of lint.diagnostics) {
+      if (d.fix) seen.add(d.fix.safety);
+      if (d.createFile) seen.add(d.createFile.safety);
+    }
 
     for (const [mode, result] of [['safe', safe], ['unsafe', unsafe]] as const) {
       const allowUnsafe = mode === 'unsafe';

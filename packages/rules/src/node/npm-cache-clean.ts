@@ -1,7 +1,9 @@
 import { defineRule, type FixBuilder, type RunInstruction, type ShellCommand, type TextEdit } from '@dockfix/core';
 import { shippedStages } from '../lib/images.js';
 import { isInstallOrCi, isNpm, parseNpm, subcommandName, type NpmInvocation } from '../lib/npm.js';
+import { rmOperands } from '../lib/cli.js';
 import { isLastCommand, mayHaveErrexit, textAfter } from '../lib/shell.js';
+import { cacheMountTargets } from '../lib/stages.js';
 
 /** `npm cache clean|clear|rm` (npm ≥ 5 wants `--force`; without it the build fails, so it is someone else's problem). */
 function isCacheClean(command: ShellCommand): boolean {
@@ -12,7 +14,7 @@ function isCacheClean(command: ShellCommand): boolean {
 
 /** `rm -rf ~/.npm`, `rm -rf /root/.npm/_cacache`, …: deleting npm's cache directory by hand. */
 function removesNpmCache(command: ShellCommand): boolean {
-  return command.name === 'rm' && command.args.some((word) => /(^|\/)\.npm(\/(_cacache\/?)?\*?)?$/.test(word.value));
+  return (rmOperands(command) ?? []).some((path) => /(^|\/)\.npm(\/(_cacache\/?)?\*?)?$/.test(path));
 }
 
 const CLEAN = 'npm cache clean --force';
@@ -57,8 +59,9 @@ export default defineRule({
         '',
         'The rule checks `npm install` / `npm i` / `npm ci` in the final stage and in the stages the final stage',
         'builds on (`FROM <stage>`). Builder stages that are only copied from (`COPY --from=`) are skipped: their',
-        'cache never reaches the image. A `RUN --mount=type=cache,…` keeps the cache outside the image and is',
-        'the better fix when BuildKit is available; it also speeds up rebuilds.',
+        'cache never reaches the image. A `RUN --mount=type=cache,target=/root/.npm` keeps the cache outside the',
+        'image and is the better fix when BuildKit is available; it also speeds up rebuilds. A cache mount',
+        'counts when its target mentions npm; a cache mount of something else (`/var/cache/apk`) does not.',
       ].join('\n'),
       invalid: [
         'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
@@ -87,7 +90,8 @@ export default defineRule({
       RUN(run) {
         const script = run.run.script;
         if (!script || !run.stage || !shipped.has(run.stage)) return;
-        if (run.flags.some((flag) => flag.name === 'mount' && /(^|,)type=cache(,|$)/.test(flag.value ?? ''))) return;
+        // A cache mount on npm's cache directory keeps it out of the image (any mount mentioning npm counts).
+        if (cacheMountTargets(run).some((target) => /npm/i.test(target))) return;
         if (script.commands.some((command) => isCacheClean(command) || removesNpmCache(command))) return;
         const installs = script.commands.map(parseNpm).filter((npm) => npm !== null && isInstallOrCi(npm));
         const last = installs.at(-1);

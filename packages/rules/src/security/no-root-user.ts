@@ -1,5 +1,6 @@
-import { defineRule, type Instruction, type RuleContext, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
-import { baseImageOf, isAlpineLike, isDistroless, isOfficialNode } from '../lib/images.js';
+import { defineRule, type ImageRef, type Instruction, type RuleContext, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
+import { shipsApplication } from '../lib/build.js';
+import { baseImageOf, imageFacts, isAlpineLike, isDistroless, isOfficialNode, officialName, runsAsNonRoot } from '../lib/images.js';
 
 type Options = { user: string };
 
@@ -85,7 +86,24 @@ function userLines(stage: Stage, user: string): string[] | null {
   if (isDistroless(image)) return ['USER nonroot'];
   if (isOfficialNode(image)) return ['USER node'];
   if (isAlpineLike(image)) return [`RUN addgroup -S ${user} && adduser -S -G ${user} ${user}`, `USER ${user}`];
+  if (!hasShadowUtils(image)) return null;
   return [`RUN groupadd --system ${user} && useradd --system --gid ${user} --no-log-init ${user}`, `USER ${user}`];
+}
+
+/** Tags of official images built on a distribution other than Debian/Ubuntu, where `useradd` may be missing. */
+const OTHER_DISTRO_TAG = /(amazoncorretto|oraclelinux|ubi\d*-minimal|ubi|al2|windowsservercore|nanoserver)/;
+
+/**
+ * True when the image is known to ship `groupadd`/`useradd` (shadow-utils): Debian and Ubuntu images and
+ * the official images built on them, and full Red Hat UBI images. Unknown bases (a company image, Amazon
+ * Linux, UBI minimal) get no fix rather than a RUN that may not build.
+ */
+function hasShadowUtils(image: ImageRef): boolean {
+  const name = officialName(image);
+  const tag = (image.tag ?? '').toLowerCase();
+  if (/(^|\/)ubi\d+(\/ubi)?$/.test(name) || /^(redhat\/ubi\d+|registry\.access\.redhat\.com\/ubi\d+)$/.test(name)) return !/minimal|micro/.test(name + tag);
+  if (['debian', 'ubuntu', 'buildpack-deps'].includes(name)) return true;
+  return imageFacts(image) !== null && !OTHER_DISTRO_TAG.test(tag);
 }
 
 /**
@@ -122,6 +140,17 @@ function leadingCommentsStart(ctx: RuleContext<Options>, instruction: Instructio
   }
 }
 
+/** A non-root USER set in a stage the final stage does not build on (a builder), for the message. */
+function userOfOtherStage(final: Stage): { user: string; stage: string } | null {
+  const chainStages = new Set(chain(final));
+  for (const stage of final.copiesFrom) {
+    if (chainStages.has(stage)) continue;
+    const user = stage.user;
+    if (user && !isRootUser(user.name)) return { user: user.name, stage: stage.name ?? String(stage.index) };
+  }
+  return null;
+}
+
 export default defineRule<Options>({
   meta: {
     id: 'no-root-user',
@@ -142,16 +171,26 @@ export default defineRule<Options>({
         'in the final stage removes that for free in most applications.',
         '',
         'The rule reports the final stage when its effective user (its last `USER`, or the one inherited',
-        'through `FROM <stage>`) is root (`root`, `0`, `root:…`, `0:…`) or was never set. It is silent for',
-        'Windows images; for `USER $VAR`, whose value is only known at build time; for distroless `:nonroot`',
-        'images, which already run as a non-root user; for `FROM scratch` images without `CMD` or',
-        '`ENTRYPOINT`, which hold files for other images or for `docker build --output` and never run; and',
-        'for images that install or call `gosu`, `su-exec` or `setpriv` without a USER: their entrypoint',
-        'starts as root on purpose and drops to another user (the official postgres, redis and mongo images).',
+        'through `FROM <stage>`) is root (`root`, `0`, `root:…`, `0:…`) or was never set. A `USER` set only in a',
+        'builder stage does not carry over to stages that copy from it, and the message says so. Numeric users',
+        '(`USER 1000`, `USER 1000:1000`) other than 0 are non-root. The rule is silent for Windows images; for',
+        '`USER $VAR`, whose value is only known at build time; for base images that already run as a non-root',
+        'user (distroless and .NET chiseled `:nonroot` tags, Bitnami, Chainguard, Jupyter, `memcached`,',
+        '`elasticsearch`, … from the base-image table); for `FROM scratch` images without `CMD` or `ENTRYPOINT`,',
+        'which hold files for other images or for `docker build --output` and never run; for images that set no',
+        '`CMD` or `ENTRYPOINT` and copy no application files (base images for other Dockerfiles, which set their',
+        'own USER, like `buildpack-deps`); and for images whose',
+        'entrypoint starts as root on purpose and drops to a service user: those that install or call `gosu`,',
+        '`su-exec` or `setpriv`, and the official database images (postgres, mysql, mariadb, mongo, redis,',
+        'rabbitmq, cassandra, couchdb).',
+        '',
+        'nginx and httpd start their master process as root to bind port 80 and drop their workers to a',
+        'service user; adding a `USER` breaks them, so they are reported without a fix, with a pointer to',
+        '`nginxinc/nginx-unprivileged`.',
         '',
         'hadolint\'s DL3002 only reports a last `USER` that is root; this rule also reports a final stage',
-        'with no `USER` at all. A base image can set a non-root USER of its own (`jupyter/*`, `bitnami/*`),',
-        'which the Dockerfile does not show; add the `USER` explicitly or silence the rule for such files.',
+        'with no `USER` at all. A base image can set a non-root USER of its own that the table does not know;',
+        'add the `USER` explicitly or silence the rule for such files.',
       ].join('\n'),
       invalid: [
         'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
@@ -176,7 +215,11 @@ export default defineRule<Options>({
         '- official `node` images: `USER node` (the image ships that user);',
         '- distroless images: `USER nonroot`; `scratch`: `USER 65534:65534` (no `/etc/passwd` to name a user);',
         '- Alpine/BusyBox-based images: `RUN addgroup -S app && adduser -S -G app app` and `USER app`;',
-        '- other Linux images: `RUN groupadd --system app && useradd --system --gid app --no-log-init app` and `USER app`.',
+        '- Debian, Ubuntu and UBI images (and the official images built on them): `RUN groupadd --system app &&',
+        '  useradd --system --gid app --no-log-init app` and `USER app`.',
+        '',
+        'Other bases (Amazon Linux, UBI minimal, an image dockfix does not know) may lack `useradd`, and Tomcat',
+        'needs its directories handed to the new user first: those are reported without a fix.',
         '',
         'The user name `app` comes from the `user` option. When the base image is only known at build time',
         '(`FROM $BASE` without a default) the rule reports without a fix.',
@@ -192,19 +235,31 @@ export default defineRule<Options>({
         const { image } = baseImageOf(final);
         const user = final.user;
         if (user && (!isRootUser(user.name) || /[$]/.test(user.name))) return;
+        const facts = imageFacts(image);
         if (!user) {
-          if (isDistroless(image) && /(^|[-_])nonroot([-_]|$)/.test(image.tag ?? '')) return;
+          if (runsAsNonRoot(image)) return;
           const runs = stages.some((stage) => stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
           if (image.scratch && !runs) return;
-          if (dropsPrivileges(final, ctx)) return;
+          // No command and no application: a base image for other Dockerfiles (which set their own USER).
+          if (!runs && !shipsApplication(stages)) return;
+          if (dropsPrivileges(final, ctx) || facts?.runsAs === 'drops-privileges') return;
         }
-        const lines = userLines(final, ctx.options.user);
+        // nginx and httpd start as root to bind port 80 and drop their workers to a service user: a USER line breaks them.
+        const rootMaster = facts?.runsAs === 'root-master' || facts?.runsAs === 'root-dirs';
+        const lines = rootMaster ? null : userLines(final, ctx.options.user);
         const edit = lines && insertion(ctx, final, lines);
+        const builderUser = user ? null : userOfOtherStage(final);
         ctx.report({
           node: user ? user.instruction.range : (final.from.from.imageRange ?? final.from.range),
-          message: user
-            ? `\`USER ${user.name}\` leaves the final image running as root; switch to a non-root user`
-            : 'No USER in the final stage: the container runs as root unless the base image sets a user',
+          message: facts?.runsAs === 'root-dirs'
+            ? `${facts.title} writes its logs and work files into directories owned by root, so a plain USER line breaks it; create a user, \`chown\` those directories to it, then switch with USER`
+            : rootMaster
+            ? `${facts.title}'s master process runs as root (its workers drop to a service user); to run it without root, use an unprivileged image such as \`nginxinc/nginx-unprivileged\` (listens on 8080) or configure a port above 1024, writable pid and cache paths, and a USER`
+            : user
+              ? `\`USER ${user.name}\` leaves the final image running as root; switch to a non-root user`
+              : builderUser
+                ? `No USER in the final stage: \`USER ${builderUser.user}\` is set in stage \`${builderUser.stage}\` only, and USER does not carry over to stages that copy from it, so the container runs as root`
+                : 'No USER in the final stage: the container runs as root unless the base image sets a user',
           ...(lines && edit
             ? { fix: { title: `Add ${lines.map((line) => `\`${line}\``).join(' and ')}`, edits: [edit], instructionDelta: lines.length } }
             : {}),

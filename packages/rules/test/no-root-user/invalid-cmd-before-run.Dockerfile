@@ -1,4 +1,4 @@
-FROM nginx:1.27
-CMD ["nginx", "-g", "daemon off;"]
+FROM debian:bookworm-slim
+CMD ["/usr/local/bin/app"]
 # a RUN after CMD still needs root: the USER goes after it
-RUN rm /etc/nginx/conf.d/default.conf
+RUN rm -f /etc/app/default.conf

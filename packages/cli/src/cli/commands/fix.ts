@@ -1,4 +1,5 @@
-import type { FixResult } from '@dockfix/core';
+import { unifiedDiff, type FixResult } from '@dockfix/core';
+import { createRequestedFiles } from '../../create-files.js';
 import { readInput } from '../read-input.js';
 import { plural } from '../report/stylish.js';
 import type { FileReport } from '../report/types.js';
@@ -69,6 +70,23 @@ export async function runFix(args: FixArgs): Promise<number> {
     }
     if (printsText) process.stdout.write(result.output);
     else if (result.changed && !dryRun && input.kind === 'file') await writeInPlace(input, result.output, messages, 'fixed');
+    // Files a fix asks for beside the Dockerfile (a `.dockerignore`); never for stdin, never overwriting.
+    if (input.kind === 'file' && result.createFiles.length > 0) {
+      for (const outcome of await createRequestedFiles(result.createFiles, { dryRun })) {
+        const requested = result.createFiles.find((file) => file.path === outcome.path);
+        if (outcome.outcome === 'failed') messages.error(outcome.path, `cannot create it: ${outcome.reason ?? 'unknown error'}`);
+        else if (outcome.outcome === 'created') {
+          messages.note(`Created ${outcome.path}`);
+          // The problem that asked for the file is solved now: do not report it as remaining.
+          const report = files.at(-1);
+          if (report) files[files.length - 1] = { ...report, diagnostics: report.diagnostics.filter((d) => d.createFile?.path !== outcome.path) };
+        }
+        else if (outcome.outcome === 'would-create') {
+          if (args.diff && requested) process.stdout.write(unifiedDiff('', requested.text, outcome.path));
+          else messages.note(`Would create ${outcome.path}`);
+        }
+      }
+    }
   }
 
   const remaining = files.reduce((sum, file) => sum + (file.fatal ? 0 : file.diagnostics.length), 0);

@@ -1,0 +1,61 @@
+import type { RunInstruction, ShellCommand } from '@dockfix/core';
+import { type CliCall, rmOperands } from './cli.js';
+import { parseApt, subcommandOf } from './packages.js';
+
+/** The apt tools whose commands read the package lists in /var/lib/apt/lists. */
+const APT_TOOLS = ['apt-get', 'apt', 'apt-cache', 'aptitude'];
+
+/** apt subcommands that do not need the package lists. */
+const LISTLESS = new Set(['update', 'clean', 'autoclean', 'remove', 'purge', 'autoremove', 'autopurge', 'markauto', 'showmanual', 'mark']);
+
+/** True for `apt-get update`, and for `apt-get install --update` (apt 3.0), which updates first. */
+export function isAptUpdate(call: CliCall): boolean {
+  const sub = subcommandOf(call);
+  return sub === 'update' || (sub !== null && sub !== 'update' && call.options.some((option) => option.long && option.name === 'update'));
+}
+
+/** The `apt-get update` / `apt update` (and `install --update`) calls of a RUN. */
+export function aptUpdates(run: RunInstruction): CliCall[] {
+  return (run.run.script?.commands ?? []).map((command) => parseApt(command)).filter((call): call is CliCall => call !== null && isAptUpdate(call));
+}
+
+/**
+ * True when the RUN's text deletes the lists somewhere the parser cannot see as a command: inside a
+ * `bash -c "…"` string, for example.
+ */
+export function mentionsListCleanup(text: string): boolean {
+  return /\brm\s[^\n]*\/var\/lib\/apt\/lists|\bdist-clean\b/.test(text);
+}
+
+/** True when a command removes the apt lists (or part of them): `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists -delete`. */
+export function removesAptLists(command: ShellCommand): boolean {
+  // `apt-get dist-clean` (apt 2.7, Debian trixie) is `clean` plus the lists.
+  const call = parseApt(command);
+  if (call && subcommandOf(call) === 'dist-clean') return true;
+  const paths = rmOperands(command) ?? (command.name === 'find' ? command.args.map((word) => word.value.replace(/^["']|["']$/g, '')) : []);
+  return paths.some((path) => /^\/var\/lib\/apt(\/lists)?\/?(\*|\/.*)?$/.test(path));
+}
+
+/**
+ * The first command of a RUN that reads the apt lists without an `apt-get update` before it in the
+ * same RUN (it relies on lists left by an earlier RUN); null when there is none. RUNs that are not
+ * parsed as shell are read as text.
+ */
+export function readsStaleLists(run: RunInstruction, text: string): string | null {
+  const script = run.run.script;
+  if (!script) {
+    if (!/\bapt(-get|-cache|itude)?\s/.test(text)) return null;
+    return /\bupdate\b/.test(text) ? null : 'apt';
+  }
+  let updated = false;
+  for (const command of script.commands) {
+    const call = parseApt(command, APT_TOOLS);
+    if (!call) continue;
+    const sub = subcommandOf(call);
+    // Only an update that certainly runs counts (not one after `||`, inside `if` or a subshell).
+    if (isAptUpdate(call)) updated ||= command.unconditional && !command.inSubshell;
+    if (sub === 'update') continue;
+    if (!updated && (call.tool === 'apt-cache' || (sub !== null && !LISTLESS.has(sub)))) return `${call.tool} ${sub ?? ''}`.trim();
+  }
+  return null;
+}

@@ -1,0 +1,163 @@
+import type { ShellCommand, ShellWord } from '@dockfix/core';
+import { baseName, type CliCall, countShort, hasOption, parseCli, unwrap } from './cli.js';
+
+// Recognisers for the package managers the rules look at. Each returns the parsed call, or null when
+// the command is something else. Wrappers (`sudo`, `env X=1`) are looked through.
+
+const APT_VALUES = new Set(['o', 'option', 'c', 'config-file', 't', 'target-release', 'default-release', 'a', 'host-architecture', 'P', 'build-profiles']);
+
+/** `apt-get …` or `apt …` (the tools that install Debian packages). */
+export function parseApt(command: ShellCommand, tools: readonly string[] = ['apt-get', 'apt']): CliCall | null {
+  const call = toolCall(command, tools, { valueOptions: APT_VALUES, subcommand: true });
+  return call;
+}
+
+/** The subcommand as written (`install`), or null. */
+export function subcommandOf(call: CliCall): string | null {
+  return call.subcommand && !call.subcommand.dynamic ? call.subcommand.value : null;
+}
+
+/** apt subcommands that may ask "Do you want to continue? [Y/n]" and abort a non-interactive build. */
+export const APT_PROMPTING = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'reinstall', 'autopurge']);
+
+/** True when apt will not stop to ask: `-y`, `--yes`, `--assume-yes`, `-qq` / `-q=2` (which imply `-y`), or `-o APT::Get::Assume-Yes=true`. */
+export function aptAssumesYes(call: CliCall): boolean {
+  if (hasOption(call, { long: ['yes', 'assume-yes', 'force-yes'], short: ['y'] })) return true;
+  if (countShort(call, 'q') >= 2) return true;
+  if (call.options.some((option) => (option.name === 'q' || option.name === 'quiet') && option.value !== null && Number(option.value) >= 2)) return true;
+  return call.options.some((option) => (option.name === 'o' || option.name === 'option') && /^APT::Get::Assume-Yes=(true|1|yes)$/i.test(option.value ?? ''));
+}
+
+/** True when `--no-install-recommends` (or `-o APT::Install-Recommends=false`) is given. */
+export function aptSkipsRecommends(call: CliCall): boolean {
+  if (hasOption(call, { long: ['no-install-recommends'] })) return true;
+  return call.options.some((option) => (option.name === 'o' || option.name === 'option') && /^APT::Install-Recommends=("?)(false|0|no)\1$/i.test(option.value ?? ''));
+}
+
+const APK_VALUES = new Set(['X', 'repository', 'p', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 't', 'virtual', 'progress-fd', 'wait', 'timeout', 'cache-max-age']);
+
+/** `apk …`. */
+export function parseApk(command: ShellCommand): CliCall | null {
+  return toolCall(command, ['apk'], { valueOptions: APK_VALUES, subcommand: true });
+}
+
+/** True when `apk` keeps no index or package cache: `--no-cache`. */
+export function apkNoCache(call: CliCall): boolean {
+  return hasOption(call, { long: ['no-cache'] });
+}
+
+/** True when `apk` refreshes its index first: `-U`, `--update`, `--update-cache`. */
+export function apkUpdates(call: CliCall): boolean {
+  return hasOption(call, { long: ['update', 'update-cache'], short: ['U'] });
+}
+
+const PIP_VALUES = new Set([
+  'r', 'requirement', 'c', 'constraint', 'e', 'editable', 'i', 'index-url', 'extra-index-url', 'f', 'find-links', 't', 'target',
+  'prefix', 'root', 'src', 'upgrade-strategy', 'platform', 'python-version', 'implementation', 'abi', 'only-binary', 'no-binary',
+  'progress-bar', 'log', 'proxy', 'retries', 'timeout', 'exists-action', 'trusted-host', 'cert', 'client-cert', 'cache-dir',
+  'global-option', 'install-option', 'config-settings', 'C', 'report', 'python', 'use-feature', 'use-deprecated', 'keyring-provider',
+]);
+
+/** `pip …`, `pip3 …`, `pip3.12 …`, `python -m pip …`, `python3 -m pip …`. */
+export function parsePip(command: ShellCommand): CliCall | null {
+  const unwrapped = unwrap(command);
+  if (!unwrapped || unwrapped.nameWord.dynamic) return null;
+  const name = baseName(unwrapped.nameWord.value);
+  if (/^pip(\d+(\.\d+)?)?$/.test(name)) return parseCli(command, { valueOptions: PIP_VALUES, subcommand: true });
+  if (/^python(\d+(\.\d+)?)?$/.test(name)) {
+    const [m, module] = unwrapped.args;
+    if (m?.value === '-m' && module?.value === 'pip') return parseCli(command, { valueOptions: PIP_VALUES, subcommand: true }, 2);
+  }
+  return null;
+}
+
+const RPM_VALUES = new Set([
+  'setopt', 'enablerepo', 'disablerepo', 'repo', 'repoid', 'installroot', 'releasever', 'exclude', 'x', 'c', 'config', 'd', 'debuglevel',
+  'e', 'errorlevel', 'R', 'randomwait', 'rpmverbosity', 'downloaddir', 'destdir', 'forcearch', 'disableplugin', 'enableplugin', 'color',
+  'setopt', 'best', 'module_platform_id', 'comment',
+]);
+
+/** `yum …` / `dnf …` / `microdnf …` (with `tools` naming which). */
+export function parseRpm(command: ShellCommand, tools: readonly string[]): CliCall | null {
+  return toolCall(command, tools, { valueOptions: RPM_VALUES, subcommand: true });
+}
+
+/** True when yum/dnf will not stop to ask: `-y`, `--assumeyes`. */
+export function rpmAssumesYes(call: CliCall): boolean {
+  return hasOption(call, { long: ['assumeyes', 'assume-yes', 'yes'], short: ['y'] });
+}
+
+/** yum/dnf subcommands that install or remove packages (and so may prompt, and fill the cache). */
+export const RPM_INSTALLING = new Set([
+  'install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal', 'distro-sync',
+  'distrosync', 'dsync', 'downgrade', 'remove', 'erase', 'autoremove', 'groupupdate', 'groupremove', 'group', 'module', 'builddep', 'in',
+]);
+
+const ZYPPER_VALUES = new Set(['R', 'root', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'c', 'config', 't', 'type', 'r', 'repo', 'from']);
+
+/** `zypper …`. */
+export function parseZypper(command: ShellCommand): CliCall | null {
+  return toolCall(command, ['zypper'], { valueOptions: ZYPPER_VALUES, subcommand: true });
+}
+
+/** zypper subcommands (and their short forms) that install or remove packages. */
+export const ZYPPER_INSTALLING = new Set(['install', 'in', 'remove', 'rm', 'update', 'up', 'patch', 'source-install', 'si', 'dist-upgrade', 'dup', 'install-new-recommends', 'inr']);
+
+/** True when zypper will not stop to ask: global `-n` / `--non-interactive`, or the subcommand's `-y` / `--no-confirm`. */
+export function zypperNonInteractive(call: CliCall): boolean {
+  return hasOption(call, { long: ['non-interactive', 'no-confirm'], short: ['n', 'y'] });
+}
+
+const GEM_VALUES = new Set(['v', 'version', 'i', 'install-dir', 'n', 'bindir', 's', 'source', 'p', 'http-proxy', 'platform', 'g', 'file', 'document']);
+
+/** `gem …`. */
+export function parseGem(command: ShellCommand): CliCall | null {
+  return toolCall(command, ['gem'], { valueOptions: GEM_VALUES, subcommand: true });
+}
+
+const GO_VALUES = new Set(['ldflags', 'gcflags', 'asmflags', 'tags', 'mod', 'o', 'p', 'buildmode', 'compiler', 'gccgoflags', 'installsuffix', 'modfile', 'overlay', 'pgo', 'pkgdir', 'toolexec', 'C', 'covermode', 'coverpkg', 'buildvcs']);
+
+/** `go …`. */
+export function parseGo(command: ShellCommand): CliCall | null {
+  return toolCall(command, ['go'], { valueOptions: GO_VALUES, subcommand: true, singleDashLong: true });
+}
+
+const YARN_VALUES = new Set(['cwd', 'modules-folder', 'cache-folder', 'network-timeout', 'mutex', 'registry', 'network-concurrency', 'global-folder', 'link-folder', 'use-yarnrc', 'https-proxy', 'proxy', 'otp']);
+
+/** `yarn …`. */
+export function parseYarn(command: ShellCommand): CliCall | null {
+  return toolCall(command, ['yarn', 'yarnpkg'], { valueOptions: YARN_VALUES, subcommand: true });
+}
+
+/** True for a yarn call that installs the project from its manifest: `yarn`, `yarn install`, `yarn --production`. */
+export function isYarnProjectInstall(call: CliCall): boolean {
+  const sub = subcommandOf(call);
+  if (call.subcommand && call.subcommand.dynamic) return false;
+  if (call.options.some((option) => ['version', 'help', 'v', 'h'].includes(option.name))) return false;
+  return sub === null ? call.operands.length === 0 : sub === 'install' && call.operands.length === 0;
+}
+
+const PNPM_VALUES = new Set(['C', 'dir', 'filter', 'F', 'store-dir', 'virtual-store-dir', 'modules-dir', 'reporter', 'loglevel', 'network-concurrency', 'child-concurrency', 'registry', 'lockfile-dir', 'workspace-root', 'config.store-dir']);
+
+/** `pnpm …`. */
+export function parsePnpm(command: ShellCommand): CliCall | null {
+  return toolCall(command, ['pnpm'], { valueOptions: PNPM_VALUES, subcommand: true });
+}
+
+/** True for a pnpm call that installs the project from its lockfile: `pnpm install`, `pnpm i`. */
+export function isPnpmProjectInstall(call: CliCall): boolean {
+  const sub = subcommandOf(call);
+  return (sub === 'install' || sub === 'i') && call.operands.length === 0;
+}
+
+/** Parses a call to one of `tools` (by base name); null otherwise. */
+function toolCall(command: ShellCommand, tools: readonly string[], spec: Parameters<typeof parseCli>[1]): CliCall | null {
+  const unwrapped = unwrap(command);
+  if (!unwrapped || unwrapped.nameWord.dynamic || !tools.includes(baseName(unwrapped.nameWord.value))) return null;
+  return parseCli(command, spec);
+}
+
+/** Operands that name packages (not options' values, not local files, not URLs). */
+export function packageOperands(call: CliCall): ShellWord[] {
+  return call.operands.filter((word) => !word.dynamic && !/^(\.{0,2}\/|~|https?:|git\+|file:)/.test(word.value) && !/\.(deb|rpm|whl|tar\.gz|tgz|zip|gem|apk)$/.test(word.value));
+}

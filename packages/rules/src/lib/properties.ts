@@ -1,0 +1,32 @@
+import type { Instruction, Source, TextRange } from '@dockfix/core';
+
+/** One `KEY=value` (or legacy `KEY value`) of an ENV, ARG or LABEL, with offsets. */
+export interface KeyValue {
+  readonly name: string;
+  readonly nameRange: TextRange;
+  /** The value with quotes and escapes removed; null when there is none (`ARG TOKEN`). */
+  readonly value: string | null;
+  readonly valueRange: TextRange | null;
+}
+
+interface AstProperty {
+  getName(): string;
+  getNameRange(): Parameters<Source['toRange']>[0];
+  getValue(): string | null;
+  getValueRange(): Parameters<Source['toRange']>[0] | null;
+}
+
+/** The key/value pairs of an ENV, ARG or LABEL instruction, as the Dockerfile parser splits them. */
+export function keyValues(source: Source, instruction: Instruction): KeyValue[] {
+  const node = instruction.node as unknown as { getProperties?: () => AstProperty[]; getProperty?: () => AstProperty | null };
+  const properties = node.getProperties?.() ?? (node.getProperty ? [node.getProperty()].filter((p): p is AstProperty => p !== null) : []);
+  return properties.map((property) => {
+    const valueRange = property.getValueRange();
+    return {
+      name: property.getName(),
+      nameRange: source.toRange(property.getNameRange()),
+      value: property.getValue(),
+      valueRange: valueRange ? source.toRange(valueRange) : null,
+    };
+  });
+}

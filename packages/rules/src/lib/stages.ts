@@ -1,0 +1,123 @@
+import type { DockerfileModel, Instruction, RunInstruction, Stage } from '@dockfix/core';
+
+/** The stages that build on `stage` with `FROM <stage>`, directly or through others. */
+export function descendantStages(stage: Stage, stages: readonly Stage[]): Stage[] {
+  const found: Stage[] = [];
+  for (const candidate of stages) {
+    for (let parent = candidate.parent; parent; parent = parent.parent) {
+      if (parent === stage) {
+        found.push(candidate);
+        break;
+      }
+      if (parent === candidate) break;
+    }
+  }
+  return found;
+}
+
+/** RUNs that see this RUN's files: the later ones of its stage and every RUN of the stages built on it. */
+export function laterRuns(model: DockerfileModel, run: Instruction): RunInstruction[] {
+  const stage = run.stage;
+  if (!stage) return [];
+  const instructions = [...stage.instructions.filter((other) => other.index > run.index), ...descendantStages(stage, model.stages).flatMap((s) => s.instructions)];
+  return instructions.filter((other): other is RunInstruction => other.keyword === 'RUN' && other.run !== undefined);
+}
+
+/** The earlier RUNs of the instruction's stage, nearest first. */
+export function earlierRunsInStage(instruction: Instruction): RunInstruction[] {
+  const stage = instruction.stage;
+  if (!stage) return [];
+  return stage.instructions
+    .filter((other): other is RunInstruction => other.index < instruction.index && other.keyword === 'RUN' && other.run !== undefined)
+    .reverse();
+}
+
+/** The `target=` of each `--mount=type=cache` (or `type=tmpfs`: also never committed) of a RUN. */
+export function cacheMountTargets(run: Instruction): string[] {
+  const targets: string[] = [];
+  for (const flag of run.flags) {
+    if (flag.name !== 'mount' || !flag.value) continue;
+    const fields = new Map(
+      flag.value.split(',').map((field) => {
+        const eq = field.indexOf('=');
+        return [eq === -1 ? field : field.slice(0, eq), eq === -1 ? '' : field.slice(eq + 1)] as const;
+      }),
+    );
+    if (fields.get('type') !== 'cache' && fields.get('type') !== 'tmpfs') continue;
+    const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
+    if (target) targets.push(target.replace(/^["']|["']$/g, '').replace(/\/+$/, '') || '/');
+  }
+  return targets;
+}
+
+/** True when a cache mount covers `path` (it is the mount point or inside it). */
+export function cacheMountCovers(run: Instruction, path: string): boolean {
+  const clean = path.replace(/\/+$/, '');
+  return cacheMountTargets(run).some((target) => clean === target || clean.startsWith(`${target}/`) || target === '/');
+}
+
+/** The USER in effect when an instruction runs, as written (null when no USER was set in its stage chain). */
+export function userAt(instruction: Instruction): string | null {
+  let stage = instruction.stage;
+  let before = instruction.index;
+  const seen = new Set<Stage>();
+  while (stage && !seen.has(stage)) {
+    seen.add(stage);
+    for (let i = stage.instructions.length - 1; i >= 0; i--) {
+      const other = stage.instructions[i] as Instruction;
+      if (other.index >= before) continue;
+      if (other.keyword === 'USER' && other.args[0]) return other.args[0].value;
+    }
+    before = Infinity;
+    stage = stage.parent;
+  }
+  return null;
+}
+
+/** True when the instruction runs as root as far as the Dockerfile shows: no USER, or USER root / 0. */
+export function runsAsRoot(instruction: Instruction): boolean {
+  const user = userAt(instruction);
+  return user === null || /^(root|0)(:(root|0))?$/.test(user);
+}
+
+/**
+ * True when an earlier instruction of the stage chain (RUN or ENV text, or a COPY/ADD into `configDir`)
+ * may configure what `pattern` describes: apt settings written to /etc/apt/apt.conf.d, and the like.
+ */
+export function configuredBefore(instruction: Instruction, source: { slice(range: { start: number; end: number }): string }, pattern: RegExp, configDir?: RegExp): boolean {
+  let stage = instruction.stage;
+  let before = instruction.index;
+  const seen = new Set<Stage>();
+  while (stage && !seen.has(stage)) {
+    seen.add(stage);
+    for (const other of stage.instructions) {
+      if (other.index >= before) break;
+      if ((other.keyword === 'RUN' || other.keyword === 'ENV') && pattern.test(source.slice(other.range))) return true;
+      if (configDir && (other.keyword === 'COPY' || other.keyword === 'ADD') && other.args.length > 1 && configDir.test(other.args.at(-1)?.value ?? '')) return true;
+    }
+    before = Infinity;
+    stage = stage.parent;
+  }
+  return false;
+}
+
+/** The WORKDIR in effect at an instruction, resolved against earlier ones; null when unknown (unset, or uses a variable). */
+export function workdirAt(instruction: Instruction): string | null {
+  const chain: Instruction[] = [];
+  let stage = instruction.stage;
+  let before = instruction.index;
+  const seen = new Set<Stage>();
+  while (stage && !seen.has(stage)) {
+    seen.add(stage);
+    chain.unshift(...stage.instructions.filter((other) => other.index < before && other.keyword === 'WORKDIR'));
+    before = Infinity;
+    stage = stage.parent;
+  }
+  let dir: string | null = null;
+  for (const workdir of chain) {
+    const value = workdir.args[0]?.value ?? '';
+    if (!value || value.includes('$')) return null;
+    dir = value.startsWith('/') ? value : dir === null ? null : `${dir.replace(/\/$/, '')}/${value}`;
+  }
+  return dir === null ? null : dir.replace(/\/+$/, '') || '/';
+}

@@ -1,0 +1,135 @@
+import { defineRule, type Instruction, type RunInstruction, type Stage, type TextEdit } from '@dockfix/core';
+import { baseImageOf } from '../lib/images.js';
+
+/** Commands whose failure on the left of a pipe is not worth failing the build for (or would wrongly fail it). */
+const HARMLESS_FEEDERS = new Set(['echo', 'printf', 'yes', 'true', ':']);
+
+/** Shells whose `-o pipefail` works. */
+const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ksh', 'mksh', 'ash', 'busybox']);
+
+/** Official images (and families) built on Debian, Ubuntu or a RHEL-like distribution: they have /bin/bash. */
+const BASH_IMAGES =
+  /^(debian|ubuntu|buildpack-deps|node|python|golang|ruby|php|perl|rust|openjdk|eclipse-temurin|amazoncorretto|maven|gradle|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|opensuse\/.*|httpd|nginx|postgres|redis|mongo|mariadb|elixir|erlang|haskell|julia|swift|r-base|gcc|clojure|groovy|jetty|tomcat|sonarqube|jenkins\/.*|redhat\/ubi\d+.*|mcr\.microsoft\.com\/dotnet\/.*|registry\.access\.redhat\.com\/ubi\d+.*)$/;
+
+/** Whether the stage's image has bash (`bash`), only BusyBox ash (`ash`), or neither/unknown (null). */
+function imageShell(stage: Stage): 'bash' | 'ash' | null {
+  const { image, templated } = baseImageOf(stage);
+  if (templated || image.unresolved) return null;
+  const name = image.name.replace(/^(docker\.io\/)?(library\/)?/, '');
+  const tag = image.tag ?? '';
+  if (name === 'alpine' || name === 'busybox' || /alpine/.test(tag)) return 'ash';
+  if (/distroless|scratch/.test(name) || /distroless|chiseled|nanoserver|windowsservercore/.test(tag)) return null;
+  return BASH_IMAGES.test(name) ? 'bash' : null;
+}
+
+/** True when the shell command line turns pipefail on (`["/bin/bash", "-o", "pipefail", "-c"]`). */
+function shellHasPipefail(shell: readonly string[]): boolean {
+  return shell.some((word, i) => word === 'pipefail' && /^-[a-z]*o$/.test(shell[i - 1] ?? ''));
+}
+
+/** True when the script runs `set -o pipefail` (alone or in `set -euo pipefail`) before `offset`. */
+function setsPipefail(run: RunInstruction, offset: number): boolean {
+  return (run.run.script?.commands ?? []).some(
+    (command) =>
+      command.name === 'set' &&
+      command.range.start < offset &&
+      command.args.some((word, i) => word.value === 'pipefail' && /^-[a-zA-Z]*o$/.test(command.args[i - 1]?.value ?? '')),
+  );
+}
+
+export default defineRule({
+  meta: {
+    id: 'pipefail',
+    category: 'shell',
+    severity: 'warning',
+    description: 'Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before a RUN that uses a pipe',
+    fix: 'unsafe',
+    sources: [{ tool: 'hadolint', rule: 'DL4006', kind: 'same' }],
+    docs: {
+      rationale: [
+        'The exit status of a pipeline is the status of its last command. In `RUN curl -fsSL https://… | tar -xz`',
+        'a failed download (404, DNS error, TLS problem) is invisible: `tar` sees empty input, may exit 0, and the',
+        'build goes on with a broken image. `set -o pipefail` makes the pipeline fail when any part fails.',
+        '`/bin/sh` on Debian (dash) does not support it, so the usual way is `SHELL ["/bin/bash", "-o", "pipefail",',
+        '"-c"]` once per stage, before the first RUN with a pipe.',
+        '',
+        'A SHELL with `-o pipefail` and a `set -o pipefail` (or `set -euo pipefail`) in the RUN before the pipe both',
+        'count. Pipes fed only by `echo` or `printf` (`echo "$SHA *file" | sha256sum -c -`, the most common pipe in',
+        'official images) are not reported: those cannot fail in a way that matters. Nor is `yes | cmd`, which',
+        'pipefail would break (`yes` dies of SIGPIPE). RUNs under a non-POSIX SHELL (PowerShell, cmd) are not checked.',
+      ].join('\n'),
+      invalid: ['FROM debian:bookworm-slim\nRUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt\n'],
+      valid: [
+        'FROM debian:bookworm-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt\n',
+        'FROM alpine:3.20\nRUN set -o pipefail && wget -qO- https://example.com/app.tar.gz | tar -xz -C /opt\n',
+      ],
+      fixNotes: [
+        'Unsafe: every later RUN of the stage then runs under bash instead of `/bin/sh`, and a pipeline that',
+        'failed quietly now fails the build. The fix inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before',
+        'the first such RUN of the stage when the base image is known to have bash (Debian, Ubuntu, RHEL-like and',
+        'the official images built on them), or `SHELL ["/bin/ash", "-o", "pipefail", "-c"]` on Alpine and',
+        'BusyBox. When the stage already has an exec-form SHELL with bash, ash, zsh or ksh and a `-c`, it inserts',
+        '`"-o", "pipefail", ` before the `"-c"`. Other images (distroless, unknown, ARG-templated) get no fix.',
+      ].join('\n'),
+    },
+  },
+  create(ctx) {
+    const fixed = new Map<Stage, { edits: TextEdit[]; title: string; instructionDelta: number } | null>();
+    const fixFor = (run: RunInstruction) => {
+      const stage = run.stage as Stage;
+      if (fixed.has(stage)) return fixed.get(stage) ?? null;
+      let fix: { edits: TextEdit[]; title: string; instructionDelta: number } | null = null;
+      const shellInstruction = lastShellBefore(run);
+      if (shellInstruction) {
+        const executable = run.run.shell[0]?.split('/').at(-1) ?? '';
+        const text = ctx.source.slice(shellInstruction.argsRange ?? shellInstruction.range);
+        const c = /"-c"/.exec(text);
+        if (PIPEFAIL_SHELLS.has(executable) && c && shellInstruction.argsRange) {
+          const at = shellInstruction.argsRange.start + c.index;
+          fix = { edits: [ctx.fix.insertBefore(at, '"-o", "pipefail", ')], title: 'Add `-o pipefail` to the SHELL', instructionDelta: 0 };
+        }
+      } else {
+        const shell = imageShell(stage);
+        if (shell) {
+          const line = `SHELL ["/bin/${shell}", "-o", "pipefail", "-c"]`;
+          fix = { edits: [ctx.fix.insertLinesBefore(run, [line])], title: `Insert \`${line}\` before this RUN`, instructionDelta: 1 };
+        }
+      }
+      fixed.set(stage, fix);
+      return fix;
+    };
+    return {
+      RUN(run) {
+        const script = run.run.script;
+        if (!script || !run.stage) return;
+        // The commands that feed a pipe: only their failure is hidden. `echo`/`printf` cannot fail in a way
+        // that matters, and `yes` is killed by SIGPIPE when the reader is done (pipefail would fail the build).
+        const feeders = script.commands.filter((command) => command.inPipeline && /^(?:[ \t]|[\\`]\r?\n)*\|(?!\|)/.test(script.text.slice(command.statementRange.end - script.offset)));
+        const piped = feeders.find((command) => !HARMLESS_FEEDERS.has(command.name));
+        if (!piped) return;
+        if (shellHasPipefail(run.run.shell) || setsPipefail(run, piped.range.start)) return;
+        const fix = fixFor(run);
+        ctx.report({
+          node: piped.range,
+          message: 'A pipe hides the failure of every command but the last; set `-o pipefail` (SHELL or `set -o pipefail`) first',
+          ...(fix ? { fix: { title: fix.title, edits: fix.edits, instructionDelta: fix.instructionDelta } } : {}),
+        });
+      },
+    };
+  },
+});
+
+/** The SHELL instruction in effect at a RUN (in its stage or a parent stage), or null for the default shell. */
+function lastShellBefore(run: Instruction): Instruction | null {
+  let stage = run.stage;
+  let before = run.index;
+  const seen = new Set<Stage>();
+  while (stage && !seen.has(stage)) {
+    seen.add(stage);
+    const found = [...stage.instructions].reverse().find((other) => other.index < before && other.keyword === 'SHELL');
+    if (found) return found;
+    before = Infinity;
+    stage = stage.parent;
+  }
+  return null;
+}

@@ -1,0 +1,8 @@
+FROM ubuntu:24.04
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+RUN apt-get update \
+ && apt-get install -y \
+      git \
+      make \
+ && rm -rf /var/lib/apt/lists/*
+RUN apt install -y vim

@@ -1,0 +1,4 @@
+FROM debian:bookworm-slim
+RUN apt-get update
+RUN apt-get install -y --no-install-recommends curl && \
+    rm -rf /var/lib/apt/lists/*

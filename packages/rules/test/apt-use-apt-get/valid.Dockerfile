@@ -1,0 +1,3 @@
+FROM ubuntu:24.04
+RUN apt-get update && apt-get install -y --no-install-recommends apt-utils && rm -rf /var/lib/apt/lists/*
+RUN echo apt install

@@ -1,0 +1,2 @@
+FROM mirror.gcr.io/library/openjdk:21-jdk
+CMD ["jshell"]

@@ -1,0 +1,2 @@
+FROM node:20-alpine
+RUN --mount=type=cache,target=/var/cache/apk apk add git && npm ci

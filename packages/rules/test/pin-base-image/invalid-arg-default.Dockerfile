@@ -1,0 +1,3 @@
+ARG BASE_IMAGE=alpine
+FROM ${BASE_IMAGE}
+RUN echo hello

@@ -1,0 +1,3 @@
+FROM node
+WORKDIR /app
+CMD ["node", "server.js"]

@@ -1,0 +1,2 @@
+FROM centos:7
+RUN yum install -y httpd

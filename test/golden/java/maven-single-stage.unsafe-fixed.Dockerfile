@@ -1,0 +1,11 @@
+# builds and runs in the Maven image: reported, no automatic split for Maven
+FROM maven:3.9-eclipse-temurin-21
+WORKDIR /usr/src/app
+COPY pom.xml .
+RUN mvn -B dependency:go-offline
+COPY src ./src
+RUN mvn -B package -DskipTests
+EXPOSE 8080
+RUN groupadd --system app && useradd --system --gid app --no-log-init app
+USER app
+CMD ["java", "-jar", "target/service-1.0.jar"]

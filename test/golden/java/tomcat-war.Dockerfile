@@ -1,0 +1,6 @@
+FROM tomcat:10.1-jdk17-temurin-jammy
+ENV CATALINA_OPTS="-Xms256m -Xmx768m"
+RUN rm -rf /usr/local/tomcat/webapps/*
+COPY target/shop.war /usr/local/tomcat/webapps/ROOT.war
+EXPOSE 8080
+CMD ["catalina.sh", "run"]

@@ -1,0 +1,11 @@
+FROM node:24-slim
+ARG NPM_TOKEN
+WORKDIR /app
+COPY package*.json ./
+RUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc \
+ && npm ci --omit=dev && npm cache clean --force \
+ && rm -f .npmrc
+ENV NODE_ENV=production
+COPY . .
+USER node
+CMD ["node", "server.js"]

@@ -1,0 +1,3 @@
+FROM python
+COPY script.py /script.py
+CMD ["python", "/script.py"]
