@@ -10,6 +10,9 @@ import { formatDockerfile } from 'prettier-plugin-dockfix';
 import * as sh from 'prettier-plugin-sh';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
+/** Option tests look at the printer alone: with fixes on, `apk add` would also gain `--no-cache`. */
+const formatOnly = { dockfixFixes: 'none' } as prettier.Options;
+
 const plugins = [plugin];
 const lines = (...content: string[]) => `${content.join('\n')}\n`;
 const scratch = mkdtempSync(path.join(tmpdir(), 'dockfix-prettier-api-'));
@@ -37,15 +40,15 @@ describe('prettier-plugin-dockfix through prettier.format()', () => {
 
   it('honours tabWidth, useTabs, printWidth and endOfLine', async () => {
     const text = lines('FROM alpine', 'RUN apk add \\', ' curl', 'CMD ["node", \\', '  "server.js"]');
-    expect(await prettier.format(text, { parser: 'dockfix', plugins, tabWidth: 2 })).toBe(lines('FROM alpine', 'RUN apk add \\', '  curl', 'CMD ["node", "server.js"]'));
-    expect(await prettier.format(text, { parser: 'dockfix', plugins, useTabs: true })).toContain('RUN apk add \\\n\tcurl\n');
-    expect(await prettier.format(text, { parser: 'dockfix', plugins, printWidth: 20 })).toContain('CMD ["node", \\\n    "server.js"]\n');
-    expect(await prettier.format(text, { parser: 'dockfix', plugins, endOfLine: 'crlf' })).toBe(lines('FROM alpine', 'RUN apk add \\', '    curl', 'CMD ["node", "server.js"]').replace(/\n/g, '\r\n'));
-    expect(await prettier.format(text.replace(/\n/g, '\r\n'), { parser: 'dockfix', plugins, endOfLine: 'auto' })).toMatch(/^FROM alpine\r\nRUN apk add \\\r\n {4}curl\r\n/);
+    expect(await prettier.format(text, { parser: 'dockfix', plugins, ...formatOnly, tabWidth: 2 })).toBe(lines('FROM alpine', 'RUN apk add \\', '  curl', 'CMD ["node", "server.js"]'));
+    expect(await prettier.format(text, { parser: 'dockfix', plugins, ...formatOnly, useTabs: true })).toContain('RUN apk add \\\n\tcurl\n');
+    expect(await prettier.format(text, { parser: 'dockfix', plugins, ...formatOnly, printWidth: 20 })).toContain('CMD ["node", \\\n    "server.js"]\n');
+    expect(await prettier.format(text, { parser: 'dockfix', plugins, ...formatOnly, endOfLine: 'crlf' })).toBe(lines('FROM alpine', 'RUN apk add \\', '    curl', 'CMD ["node", "server.js"]').replace(/\n/g, '\r\n'));
+    expect(await prettier.format(text.replace(/\n/g, '\r\n'), { parser: 'dockfix', plugins, ...formatOnly, endOfLine: 'auto' })).toMatch(/^FROM alpine\r\nRUN apk add \\\r\n {4}curl\r\n/);
   });
 
   it('indents continuation lines by 4 when nothing says otherwise (the plugin default)', async () => {
-    expect(await prettier.format(lines('FROM alpine', 'RUN apk add \\', ' curl'), { parser: 'dockfix', plugins })).toBe(lines('FROM alpine', 'RUN apk add \\', '    curl'));
+    expect(await prettier.format(lines('FROM alpine', 'RUN apk add \\', ' curl'), { parser: 'dockfix', plugins, ...formatOnly })).toBe(lines('FROM alpine', 'RUN apk add \\', '    curl'));
   });
 
   it('keeps the BOM', async () => {
