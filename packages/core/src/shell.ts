@@ -180,9 +180,27 @@ interface Collected {
 /** Nodes whose commands run in a child shell, so `cd` or `VAR=…` inside them does not outlive them. */
 const SUBSHELL_TYPES = new Set(['subshell', 'command_substitution', 'process_substitution']);
 
+/** Node types that never contain a command, comment or definition: the walk does not descend into them. */
+const LEAF_TYPES = new Set([
+  'word',
+  'raw_string',
+  'number',
+  'variable_name',
+  'string_content',
+  'ansi_c_string',
+  'special_variable_name',
+  'file_descriptor',
+  'heredoc_start',
+  'heredoc_end',
+  'regex',
+  'test_operator',
+]);
+
 function collect(node: Node, original: string, offset: number, inSubshell: boolean, out: Collected): void {
+  const type = node.type;
+  if (LEAF_TYPES.has(type)) return;
   const range = { start: offset + node.startIndex, end: offset + node.endIndex };
-  switch (node.type) {
+  switch (type) {
     case 'command':
     case 'declaration_command':
     case 'unset_command': {
@@ -211,7 +229,7 @@ function collect(node: Node, original: string, offset: number, inSubshell: boole
       break;
     }
   }
-  const childInSubshell = inSubshell || SUBSHELL_TYPES.has(node.type);
+  const childInSubshell = inSubshell || SUBSHELL_TYPES.has(type);
   for (const child of node.namedChildren) {
     if (child) collect(child, original, offset, childInSubshell, out);
   }
