@@ -1,4 +1,4 @@
-import type { DockerfileModel, Instruction, RunInstruction, Stage } from '@dockfix/core';
+import type { DockerfileModel, Instruction, RunInstruction, ShellScript, Stage } from '@dockfix/core';
 
 /** The stages that build on `stage` with `FROM <stage>`, directly or through others. */
 export function descendantStages(stage: Stage, stages: readonly Stage[]): Stage[] {
@@ -120,4 +120,14 @@ export function workdirAt(instruction: Instruction): string | null {
     dir = value.startsWith('/') ? value : dir === null ? null : `${dir.replace(/\/$/, '')}/${value}`;
   }
   return dir === null ? null : dir.replace(/\/+$/, '') || '/';
+}
+
+/**
+ * The shell script of a RUN whose package-manager cache would stay in the image: the RUN is in a
+ * stage that ships and has no cache mount whose target matches `cacheTarget`. Null otherwise.
+ */
+export function scriptLeavingCache(run: RunInstruction, shipped: ReadonlySet<Stage>, cacheTarget: RegExp): ShellScript | null {
+  const script = run.run.script;
+  if (!script || !run.stage || !shipped.has(run.stage)) return null;
+  return cacheMountTargets(run).some((target) => cacheTarget.test(target)) ? null : script;
 }

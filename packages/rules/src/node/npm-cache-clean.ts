@@ -3,7 +3,7 @@ import { shippedStages } from '../lib/images.js';
 import { isInstallOrCi, isNpm, parseNpm, subcommandName, type NpmInvocation } from '../lib/npm.js';
 import { rmOperands } from '../lib/cli.js';
 import { isLastCommand, mayHaveErrexit, textAfter } from '../lib/shell.js';
-import { cacheMountTargets } from '../lib/stages.js';
+import { scriptLeavingCache } from '../lib/stages.js';
 
 /** `npm cache clean|clear|rm` (npm ≥ 5 wants `--force`; without it the build fails, so it is someone else's problem). */
 function isCacheClean(command: ShellCommand): boolean {
@@ -88,10 +88,9 @@ export default defineRule({
     const shipped = shippedStages(ctx.model.stages);
     return {
       RUN(run) {
-        const script = run.run.script;
-        if (!script || !run.stage || !shipped.has(run.stage)) return;
         // A cache mount on npm's cache directory keeps it out of the image (any mount mentioning npm counts).
-        if (cacheMountTargets(run).some((target) => /npm/i.test(target))) return;
+        const script = scriptLeavingCache(run, shipped, /npm/i);
+        if (!script) return;
         if (script.commands.some((command) => isCacheClean(command) || removesNpmCache(command))) return;
         const installs = script.commands.map(parseNpm).filter((npm) => npm !== null && isInstallOrCi(npm));
         const last = installs.at(-1);

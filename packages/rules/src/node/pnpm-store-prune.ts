@@ -3,7 +3,7 @@ import { rmOperands } from '../lib/cli.js';
 import { shippedStages } from '../lib/images.js';
 import { isPnpmProjectInstall, parsePnpm, subcommandOf } from '../lib/packages.js';
 import { planAppend } from '../lib/shell.js';
-import { cacheMountTargets, configuredBefore } from '../lib/stages.js';
+import { configuredBefore, scriptLeavingCache } from '../lib/stages.js';
 
 export default defineRule({
   meta: {
@@ -39,9 +39,8 @@ export default defineRule({
     const shipped = shippedStages(ctx.model.stages);
     return {
       RUN(run) {
-        const script = run.run.script;
-        if (!script || !run.stage || !shipped.has(run.stage)) return;
-        if (cacheMountTargets(run).some((target) => /pnpm/i.test(target))) return;
+        const script = scriptLeavingCache(run, shipped, /pnpm/i);
+        if (!script) return;
         const calls = script.commands.map(parsePnpm).filter((call) => call !== null);
         if (calls.some((call) => subcommandOf(call) === 'store' && call.operands[0]?.value === 'prune')) return;
         if (script.commands.some((command) => (rmOperands(command) ?? []).some((path) => /pnpm(\/store)?\/?\*?$|\.pnpm-store/.test(path)))) return;

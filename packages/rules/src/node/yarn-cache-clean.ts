@@ -3,7 +3,7 @@ import { rmOperands } from '../lib/cli.js';
 import { shippedStages } from '../lib/images.js';
 import { isYarnProjectInstall, parseYarn, subcommandOf } from '../lib/packages.js';
 import { planAppend } from '../lib/shell.js';
-import { cacheMountTargets } from '../lib/stages.js';
+import { scriptLeavingCache } from '../lib/stages.js';
 import { yarnFlavour } from '../lib/yarn.js';
 
 export default defineRule({
@@ -46,9 +46,8 @@ export default defineRule({
     const shipped = shippedStages(ctx.model.stages);
     return {
       RUN(run) {
-        const script = run.run.script;
-        if (!script || !run.stage || !shipped.has(run.stage)) return;
-        if (cacheMountTargets(run).some((target) => /yarn/i.test(target))) return;
+        const script = scriptLeavingCache(run, shipped, /yarn/i);
+        if (!script) return;
         const calls = script.commands.map(parseYarn).filter((call) => call !== null);
         if (calls.some((call) => subcommandOf(call) === 'cache' && call.operands[0]?.value === 'clean')) return;
         if (script.commands.some((command) => (rmOperands(command) ?? []).some((path) => /\.cache\/yarn|\.yarn\/(berry\/)?cache/.test(path)))) return;
