@@ -3,9 +3,10 @@ import type { FileCreation } from './rule.js';
 import type { TextRange } from './source.js';
 
 /** How serious a problem is. `error` means the build will likely fail or the image is unsafe. */
-export type Severity = 'error' | 'warning' | 'info';
+export type Severity = 'error' | 'warning' | 'info' | 'style';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** From most to least severe; `style` is hadolint's lowest level (naming, casing, label keys). */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
 
 /** One problem found in a file. Lines and columns are 1-based; columns count UTF-16 code units. */
 export interface Diagnostic {

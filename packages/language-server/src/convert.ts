@@ -20,6 +20,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
+  style: DiagnosticSeverity.Hint,
 };
 
 /** The LSP range of a text range given as offsets into the document's text. */

@@ -37,7 +37,7 @@ const CHECK_OPTIONS = {
   'extend-select': { type: 'string', describe: 'Rules to run in addition (e.g. opt-in rules)', coerce: ruleList('extend-select'), group: 'Rules:' },
   ignore: { type: 'string', describe: 'Rules not to run', coerce: ruleList('ignore'), group: 'Rules:' },
   config: { alias: 'c', type: 'string', describe: 'Config file (default: nearest .dockfix.json or dockfix.config.json up from the current directory)', group: 'Rules:' },
-  'failure-threshold': { alias: 't', choices: ['error', 'warning', 'info'] as const, describe: 'Lowest severity that makes the exit code 1 (default: info)', group: 'Rules:' },
+  'failure-threshold': { alias: 't', choices: ['error', 'warning', 'info', 'style'] as const, describe: 'Lowest severity that makes the exit code 1 (default: style, i.e. any problem)', group: 'Rules:' },
   'max-file-size': {
     type: 'string',
     describe: 'Largest file read as a Dockerfile: bytes or with a unit (512k, 5mb; default 1mb)',
@@ -276,7 +276,7 @@ interface ParsedCheck {
   readonly extendSelect?: unknown;
   readonly ignore?: unknown;
   readonly config?: string | undefined;
-  readonly failureThreshold?: 'error' | 'warning' | 'info' | undefined;
+  readonly failureThreshold?: 'error' | 'warning' | 'info' | 'style' | undefined;
   readonly maxFileSize?: unknown;
   readonly stdinFilename?: string | undefined;
 }

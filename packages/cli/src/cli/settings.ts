@@ -77,7 +77,7 @@ export function resolveSettings(cli: CliSettings, cwd: string, linter: Linter): 
   }
   return {
     config,
-    failureThreshold: cli.failureThreshold ?? file.failureThreshold ?? 'info',
+    failureThreshold: cli.failureThreshold ?? file.failureThreshold ?? 'style',
     maxFileSize: cli.maxFileSize ?? file.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     configFile: fileName,
   };

@@ -108,7 +108,7 @@ export async function writeReport(
   }
 }
 
-const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+const RANK: Readonly<Record<Severity, number>> = { style: 0, info: 1, warning: 2, error: 3 };
 
 /** True when a problem is at or above the failure threshold (hadolint's `--failure-threshold`, inclusive). */
 export function failsThreshold(files: readonly FileReport[], threshold: Severity): boolean {

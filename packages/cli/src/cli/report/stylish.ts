@@ -23,7 +23,7 @@ export const FIX_MARKERS = { safe: '[*]', unsafe: '[!]' } as const;
 export function formatStylish(files: readonly FileReport[], options: StylishOptions): string {
   const c = options.colors;
   const out: string[] = [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 };
   let safe = 0;
   let unsafe = 0;
 
@@ -59,9 +59,9 @@ export function formatStylish(files: readonly FileReport[], options: StylishOpti
   if (options.command === 'fix') {
     if (options.summary) out.push(options.summary);
   } else {
-    const total = counts.error + counts.warning + counts.info;
+    const total = counts.error + counts.warning + counts.info + counts.style;
     if (total > 0) {
-      const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), ...(counts.info > 0 ? [`${counts.info} info`] : [])];
+      const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), ...(counts.info > 0 ? [`${counts.info} info`] : []), ...(counts.style > 0 ? [`${counts.style} style`] : [])];
       const headline = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
       out.push(counts.error > 0 ? c.bold(c.red(headline)) : c.bold(c.yellow(headline)));
       const fixable: string[] = [];
@@ -84,7 +84,7 @@ export function plural(count: number, noun: string): string {
 }
 
 function paintSeverity(c: Colors, severity: Severity, text: string): string {
-  return severity === 'error' ? c.red(text) : severity === 'warning' ? c.yellow(text) : c.blue(text);
+  return severity === 'error' ? c.red(text) : severity === 'warning' ? c.yellow(text) : severity === 'info' ? c.blue(text) : c.dim(text);
 }
 
 function paintMarker(c: Colors, text: string): string {
