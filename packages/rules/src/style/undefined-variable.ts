@@ -23,8 +23,15 @@ function imageEnvOf(stage: Stage): ImageEnv {
 
 /** The ranges of the words of `instruction` that the Dockerfile frontend expands (not RUN, CMD, ENTRYPOINT bodies). */
 function expandedWords(source: Source, instruction: Instruction): TextRange[] {
-  const heredocs = (instruction.node as unknown as { getHeredocs?: () => { getRange(): Parameters<Source['toRange']>[0] }[] }).getHeredocs?.() ?? [];
-  const heredocStart = heredocs.length > 0 ? Math.min(...heredocs.map((heredoc) => source.toRange(heredoc.getRange()).start)) : Infinity;
+  type AstRange = Parameters<Source['toRange']>[0];
+  const heredocs = (instruction.node as unknown as { getHeredocs?: () => { getContentRange(): AstRange | null; getDelimiterRange(): AstRange | null }[] }).getHeredocs?.() ?? [];
+  // Heredoc bodies are expanded only for unquoted delimiters and dockfix does not check them yet.
+  const heredocStart = Math.min(
+    ...heredocs.map((heredoc) => {
+      const body = heredoc.getContentRange() ?? heredoc.getDelimiterRange();
+      return body ? source.toRange(body).start : Infinity;
+    }),
+  );
   const args = instruction.args.filter((arg) => arg.range.start < heredocStart).map((arg) => arg.range);
   const flags = (names: readonly string[]) => instruction.flags.filter((flag) => names.includes(flag.name)).map((flag) => flag.range);
   switch (instruction.keyword) {
