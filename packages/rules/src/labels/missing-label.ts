@@ -19,7 +19,8 @@ export default defineRule<LabelSchemaOptions>({
         '',
         'A stage has a label when it sets it or builds on a stage that has it (`FROM base`). As in hadolint, a',
         'stage is not reported when it is only an ingredient: another stage copies from it (`COPY --from`,',
-        '`RUN --mount=from=`), or a stage built on it sets the label. The diagnostic points at the `FROM`.',
+        '`RUN --mount=from=`), or a stage built on it sets the label. The diagnostic points at the `FROM` and',
+        'names the missing labels; hadolint reports each label separately.',
       ].join('\n'),
       exampleOptions: { labelSchema: { 'org.opencontainers.image.source': 'url' } },
       invalid: ['FROM alpine:3.22\nLABEL maintainer="ops@example.com"\n'],
@@ -46,10 +47,11 @@ export default defineRule<LabelSchemaOptions>({
           const copiedFrom = ctx.model.stages.some((other) => other !== stage && other.copiesFrom.includes(stage));
           if (copiedFrom) continue;
           const children = ctx.model.stages.filter((other) => other.parent === stage);
-          for (const label of required) {
-            if (has(stage, label) || children.some((child) => own.get(child)?.has(label))) continue;
-            ctx.report({ node: stage.from.range, message: `stage ${stage.name ? `\`${stage.name}\`` : `#${stage.index}`} has no \`${label}\` label (required by the label schema)` });
-          }
+          const missing = required.filter((label) => !has(stage, label) && !children.some((child) => own.get(child)?.has(label)));
+          if (missing.length === 0) continue;
+          const names = `\`${missing[0]}\`` + (missing.length > 1 ? ` and ${missing.length - 1} more` : '');
+          const which = stage.name ? `stage \`${stage.name}\`` : 'this stage';
+          ctx.report({ node: stage.from.range, message: `${which} lacks the required label${missing.length > 1 ? 's' : ''} ${names}` });
         }
       },
     };

@@ -97,7 +97,12 @@ export default defineRule({
         const suggestion = suggestName(name, defined);
         const likelyUndefined = image.known || suggestion !== null || (declaredAnywhere.has(name) && !COMMON_IMAGE_ENV.has(name));
         if (!likelyUndefined) continue;
-        ctx.report({ node: reference.range, message: `undefined variable \`$${name}\`${suggestion ? ` (did you mean \`$${suggestion}\`?)` : ''}` });
+        const hint = suggestion
+          ? ` (did you mean \`$${suggestion}\`?)`
+          : ctx.model.globalArgs.has(name)
+            ? ` (a global ARG: declare \`ARG ${name}\` in the stage)`
+            : '';
+        ctx.report({ node: reference.range, message: `undefined variable \`$${name}\`${hint}` });
       }
     };
     const referencesIn = (range: TextRange) => variableReferences(ctx.source.slice(range), range.start, ctx.source.escapeChar);
