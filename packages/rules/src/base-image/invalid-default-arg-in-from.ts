@@ -1,4 +1,5 @@
 import { defineRule } from '@dockfix/core';
+import { keyValues } from '../lib/properties.js';
 import { expandWord, globalArgDefaults, isValidImageReference } from '../lib/variables.js';
 
 export default defineRule({
@@ -24,7 +25,10 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const defaults = globalArgDefaults(ctx.model.globalArgs, ctx.source.escapeChar);
+    const globals = ctx.model.instructions
+      .filter((instruction) => instruction.stage === null && instruction.keyword === 'ARG')
+      .flatMap((arg) => keyValues(ctx.source, arg).map((pair) => ({ name: pair.name, raw: pair.valueRange ? ctx.source.slice(pair.valueRange) : null })));
+    const defaults = globalArgDefaults(globals, ctx.source.escapeChar);
     return {
       FROM(from) {
         const range = from.from.imageRange;

@@ -95,9 +95,12 @@ export function expandWord(text: string, env: ReadonlyMap<string, string>, escap
       i += name.length;
       continue;
     }
-    const match = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^{}$]*))?\}/.exec(text.slice(i));
+    const match = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^{}]*))?\}/.exec(text.slice(i));
     if (!match) return null;
-    const [whole, name = '', modifier, word = ''] = match;
+    const [whole, name = '', modifier, rawWord = ''] = match;
+    // The word of a modifier is itself expanded, quotes and variables included (`${A:-"x"}`, `${A:+$A:}`).
+    const word = expandWord(rawWord, env, escapeChar);
+    if (word === null) return null;
     const value = env.get(name);
     const unset = value === undefined || (modifier?.startsWith(':') === true && value === '');
     if (modifier === undefined) out += value ?? '';
@@ -137,11 +140,15 @@ function levenshtein(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The value of each global ARG (ARGs before the first FROM) as BuildKit computes it with no `--build-arg`. */
-export function globalArgDefaults(globalArgs: ReadonlyMap<string, string | undefined>, escapeChar: string): Map<string, string> | null {
+/**
+ * The value of each global ARG as BuildKit computes it with no `--build-arg`: the ARGs before the first
+ * FROM in order (a later `ARG X=…` may use and replace an earlier X), over the predefined platform args.
+ * `args` are their name/raw-default pairs; null when a default uses an expansion dockfix does not compute.
+ */
+export function globalArgDefaults(args: readonly { readonly name: string; readonly raw: string | null }[], escapeChar: string): Map<string, string> | null {
   const env = new Map(PREDEFINED_ARGS);
-  for (const [name, raw] of globalArgs) {
-    if (raw === undefined) continue;
+  for (const { name, raw } of args) {
+    if (raw === null) continue;
     const value = expandWord(raw, env, escapeChar);
     if (value === null) return null;
     env.set(name, value);

@@ -13,7 +13,8 @@ type ImageEnv = { readonly known: boolean; readonly names: ReadonlySet<string> }
 function imageEnvOf(stage: Stage): ImageEnv {
   const image = stage.from.from.image;
   const path = stage.windows ? [] : ['PATH'];
-  if (image.unresolved || image.raw.includes('$')) return { known: false, names: new Set(path) };
+  // `golang:${GO_VERSION}-alpine` is still golang: only a variable in the name makes the image unknown.
+  if (image.name.includes('$')) return { known: false, names: new Set(path) };
   const name = image.scratch ? 'scratch' : officialName(image);
   if (PATH_ONLY_IMAGES.has(name)) return { known: true, names: new Set(path) };
   const listed = IMAGE_ENV[name];
@@ -90,12 +91,17 @@ export default defineRule({
     }
     const atEnd = new Map<Stage, { defined: Set<string>; image: ImageEnv }>();
 
-    const check = (references: readonly VariableReference[], defined: ReadonlySet<string>, image: ImageEnv) => {
+    const check = (references: readonly VariableReference[], defined: ReadonlySet<string>, image: ImageEnv, seen: Set<string>) => {
       for (const reference of references) {
         const name = reference.name;
-        if (defined.has(name) || NON_ENV_ARGS.has(name)) continue;
+        // BuildKit reports a variable once per instruction, however often it appears there.
+        if (defined.has(name) || NON_ENV_ARGS.has(name) || seen.has(name)) continue;
+        seen.add(name);
         const suggestion = suggestName(name, defined);
-        const likelyUndefined = image.known || suggestion !== null || (declaredAnywhere.has(name) && !COMMON_IMAGE_ENV.has(name));
+        // Where the image's variables are unknown, only the file's own names are evidence: `$GOPATH` is
+        // not a typo of `$PATH` when the base image may well define it.
+        const likelyUndefined =
+          image.known || (declaredAnywhere.has(name) && !COMMON_IMAGE_ENV.has(name)) || (suggestion !== null && declaredAnywhere.has(suggestion));
         if (!likelyUndefined) continue;
         const hint = suggestion
           ? ` (did you mean \`$${suggestion}\`?)`
@@ -113,9 +119,10 @@ export default defineRule({
         const image = inherited?.image ?? imageEnvOf(stage);
         const defined = new Set(inherited?.defined ?? image.names);
         for (const instruction of stage.instructions) {
+          const seen = new Set<string>();
           if (instruction.keyword === 'ARG') {
             for (const pair of keyValues(ctx.source, instruction)) {
-              if (pair.valueRange) check(referencesIn(pair.valueRange), defined, image);
+              if (pair.valueRange) check(referencesIn(pair.valueRange), defined, image, seen);
               defined.add(pair.name);
             }
             continue;
@@ -123,13 +130,13 @@ export default defineRule({
           if (instruction.keyword === 'ENV' || instruction.keyword === 'LABEL') {
             const pairs = keyValues(ctx.source, instruction);
             for (const pair of pairs) {
-              if (instruction.keyword === 'LABEL') check(referencesIn(pair.nameRange), defined, image);
-              if (pair.valueRange) check(referencesIn(pair.valueRange), defined, image);
+              if (instruction.keyword === 'LABEL') check(referencesIn(pair.nameRange), defined, image, seen);
+              if (pair.valueRange) check(referencesIn(pair.valueRange), defined, image, seen);
             }
             if (instruction.keyword === 'ENV') for (const pair of pairs) defined.add(pair.name);
             continue;
           }
-          for (const range of expandedWords(ctx.source, instruction)) check(referencesIn(range), defined, image);
+          for (const range of expandedWords(ctx.source, instruction)) check(referencesIn(range), defined, image, seen);
         }
         atEnd.set(stage, { defined, image });
       },
