@@ -14,7 +14,8 @@ export interface ContinuedLine {
 export function continuedLines(source: Source, instruction: Instruction): ContinuedLine[] {
   const text = source.text;
   const escape = source.escapeChar === '`' ? '`' : '\\\\';
-  const continues = new RegExp(`${escape}[ \\t]*\\r?$`);
+  // BuildKit's rule: the escape character ends the line and is not itself escaped (`C:\\` does not continue).
+  const continues = new RegExp(`(?:[^${escape}]|^)${escape}[ \\t]*\\r?$`);
   const lines: ContinuedLine[] = [];
   let start = instruction.range.start;
   let end = text.indexOf('\n', start);
