@@ -15,11 +15,6 @@ export const PREDEFINED_ARGS: ReadonlyMap<string, string> = new Map([
   ['TARGETSTAGE', 'default'],
 ]);
 
-/** Proxy build arguments a RUN sees without any ARG (and that BuildKit keeps out of the image history). */
-export const PROXY_ARGS: ReadonlySet<string> = new Set(
-  ['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((name) => [name, name.toLowerCase()]),
-);
-
 /** One `$NAME` or `${NAME…}` in a word the Dockerfile frontend expands. */
 export interface VariableReference {
   readonly name: string;

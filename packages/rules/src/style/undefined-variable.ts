@@ -74,7 +74,8 @@ export default defineRule({
         '`PYTHON_VERSION`, `JAVA_HOME`, …), and that `alpine`, `debian`, `ubuntu`, `busybox` and `scratch` set',
         'nothing else. For other base images it reports only names the file declares somewhere else, and close',
         'misspellings of names in scope, so that a variable the image defines is not reported.',
-        '`TARGETPLATFORM`, `TARGETARCH` and the other predefined arguments also need an `ARG` in the stage.',
+        '`TARGETPLATFORM`, `TARGETARCH` and the other predefined arguments also need an `ARG` in the stage; the',
+        'proxy variables (`HTTP_PROXY`, …) reach RUN without one, but RUN bodies are the shell\'s to expand.',
       ].join('\n'),
       invalid: [
         'ARG APP_DIR=/srv/app\nFROM alpine:3.22\nCOPY . $APP_DIR\n',
