@@ -19,15 +19,16 @@ export default defineRule({
         '`FROM` as its description, when the comment starts with the argument or stage name',
         '(`# VERSION the release to package`). A comment there that does not start with the name is not shown,',
         'which is usually an accident. The rule reports it; BuildKit has the check as experimental, so it is',
-        'opt-in here too. A blank line or an empty `#` line between comment and instruction marks the comment as',
-        'not a description, as the BuildKit documentation says. Tool pragmas (`# hadolint ignore=…`,',
+        'opt-in here too. An empty `#` line, or a blank line as the BuildKit documentation says, between comment',
+        'and instruction marks the comment as not a description. Tool pragmas (`# hadolint ignore=…`,',
         '`# check=…`, `# dockfix-ignore …`) are never taken for descriptions.',
       ].join('\n'),
       invalid: ['# the version to build\nARG VERSION=1.0\n# build the binary\nFROM golang:1.26 AS build\n'],
       valid: ['# VERSION the version to build\nARG VERSION=1.0\n# build compiles the binary\nFROM golang:1.26 AS build\n', '# the version to build\n\nARG VERSION=1.0\nFROM golang:1.26\n'],
       fixNotes: [
-        'The fix inserts an empty line between the comment and the instruction, which the BuildKit documentation',
-        'gives as the way to say "not a description". Safe: only comments and blank lines change.',
+        'The fix inserts an empty `#` line between the comment and the instruction. The BuildKit documentation',
+        "also allows a blank line, but BuildKit's parser (at 73ed6825) keeps a comment across blank lines and",
+        'forgets it only at an empty `#`, so that is the separator both accept. Safe: only comments change.',
       ].join('\n'),
     },
   },
@@ -45,7 +46,7 @@ export default defineRule({
       ctx.report({
         node: above.range,
         message: `comment above ${keyword} is not a description; write \`# ${example} <description>\``,
-        fix: { title: 'Separate the comment with an empty line', edits: [ctx.fix.insertBefore(lineStart, ctx.source.eolAt(above.range.start))] },
+        fix: { title: 'Separate the comment with an empty `#` line', edits: [ctx.fix.insertBefore(lineStart, `#${ctx.source.eolAt(above.range.start)}`)] },
       });
     };
     return {
