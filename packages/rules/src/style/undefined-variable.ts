@@ -119,12 +119,16 @@ export default defineRule({
         const inherited = stage.parent ? atEnd.get(stage.parent) : undefined;
         const image = inherited?.image ?? imageEnvOf(stage);
         const defined = new Set(inherited?.defined ?? image.names);
+        // What a stage built on this one inherits: ENV, and the ARGs that got a value (an ARG without a
+        // default and without a global one is only a declaration in its own stage).
+        const passedOn = new Set(defined);
         for (const instruction of stage.instructions) {
           const seen = new Set<string>();
           if (instruction.keyword === 'ARG') {
             for (const pair of keyValues(ctx.source, instruction)) {
               if (pair.valueRange) check(referencesIn(pair.valueRange), defined, image, seen);
               defined.add(pair.name);
+              if (pair.valueRange || ctx.model.globalArgs.get(pair.name) !== undefined) passedOn.add(pair.name);
             }
             continue;
           }
@@ -134,12 +138,17 @@ export default defineRule({
               if (instruction.keyword === 'LABEL') check(referencesIn(pair.nameRange), defined, image, seen);
               if (pair.valueRange) check(referencesIn(pair.valueRange), defined, image, seen);
             }
-            if (instruction.keyword === 'ENV') for (const pair of pairs) defined.add(pair.name);
+            if (instruction.keyword === 'ENV') {
+              for (const pair of pairs) {
+                defined.add(pair.name);
+                passedOn.add(pair.name);
+              }
+            }
             continue;
           }
           for (const range of expandedWords(ctx.source, instruction)) check(referencesIn(range), defined, image, seen);
         }
-        atEnd.set(stage, { defined, image });
+        atEnd.set(stage, { defined: passedOn, image });
       },
     };
   },

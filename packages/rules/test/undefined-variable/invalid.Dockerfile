@@ -13,3 +13,9 @@ FROM node:24-slim
 ARG DIR_ASSETS=assets/
 COPY $DIR_ASSET /srv/
 LABEL version=$APP_DIR
+
+FROM alpine:3.22 AS declares
+ARG ONLY_DECLARED
+ARG WITH_VALUE=1
+FROM declares
+COPY $ONLY_DECLARED $WITH_VALUE /tmp/
