@@ -70,6 +70,14 @@ function fixLabel(meta) {
   return meta.fix === 'none' ? 'none' : meta.fix === 'safe' ? 'safe' : 'unsafe';
 }
 
+/** The type column of an option: `object` options say what their values are, choices are listed. */
+function optionType(option) {
+  const choices = option.choices ? option.choices.map((c) => `\`${c}\``).join(' \\| ') : null;
+  if (option.type === 'object') return `object (name → ${choices ?? 'string'})`;
+  if (choices) return `${option.type} (${choices})`;
+  return option.type;
+}
+
 function fence(text) {
   return ['```dockerfile', text.replace(/\n$/, ''), '```'].join('\n');
 }
@@ -90,6 +98,8 @@ export function renderRuleDoc(rule) {
   );
   out.push('## Why', '', meta.docs.rationale.trim(), '');
   out.push('## Examples', '');
+  for (const [name, text] of Object.entries(meta.docs.exampleFiles ?? {})) out.push(`With this \`${name}\` beside the Dockerfile:`, '', ['```text', text.replace(/\n$/, ''), '```'].join('\n'), '');
+  if (meta.docs.exampleOptions) out.push(`With the options \`${JSON.stringify(meta.docs.exampleOptions)}\`:`, '');
   meta.docs.invalid.forEach((example, index) => {
     out.push(meta.docs.invalid.length > 1 ? `Reported (${index + 1}):` : 'Reported:', '', fence(example), '');
   });
@@ -108,7 +118,7 @@ export function renderRuleDoc(rule) {
   else {
     out.push('| option | type | default | description |', '|---|---|---|---|');
     for (const [name, option] of options) {
-      out.push(`| \`${name}\` | ${option.type} | \`${escapeCell(JSON.stringify(option.default))}\` | ${escapeCell(option.description)} |`);
+      out.push(`| \`${name}\` | ${optionType(option)} | \`${escapeCell(JSON.stringify(option.default))}\` | ${escapeCell(option.description)} |`);
     }
     out.push('', `Set them in the config: \`rules: { "${meta.id}": ["${meta.severity}", { ${options.map(([name, option]) => `"${name}": ${JSON.stringify(option.default)}`).join(', ')} }] }\`.`, '');
   }

@@ -83,7 +83,7 @@ describe('--format json (the stable interface of DESIGN.md)', () => {
       expect(message).toEqual({
         ruleId: expect.any(String),
         aliases: expect.any(Array),
-        severity: expect.stringMatching(/^(error|warning|info)$/),
+        severity: expect.stringMatching(/^(error|warning|info|style)$/),
         message: expect.any(String),
         line: expect.any(Number),
         column: expect.any(Number),

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from './diagnostic.js';
-import { ruleAliases, type Rule } from './rule.js';
+import { ruleAliases, ruleOptionProblem, type Rule } from './rule.js';
 
 /** `off`, a severity, or `[severity, options]`. */
 export type RuleSetting = 'off' | Severity | readonly ['off' | Severity] | readonly ['off' | Severity, Record<string, unknown>];
@@ -83,7 +83,10 @@ export function resolveConfig(index: RuleIndex, config: Config = {}): ResolvedRu
       const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.default]));
       const options = { ...defaults, ...(setting?.options ?? {}) };
       for (const name of Object.keys(setting?.options ?? {})) {
-        if (!rule.meta.options?.[name]) throw new ConfigError(`rule "${rule.meta.id}" has no option "${name}"`);
+        const option = rule.meta.options?.[name];
+        if (!option) throw new ConfigError(`rule "${rule.meta.id}" has no option "${name}"`);
+        const problem = ruleOptionProblem(option, options[name]);
+        if (problem) throw new ConfigError(`rule "${rule.meta.id}": option "${name}" ${problem}`);
       }
       const severity = setting && setting.severity !== 'off' ? setting.severity : rule.meta.severity;
       return { rule, severity, options, aliases: ruleAliases(rule.meta) };

@@ -27,6 +27,7 @@ export {
 export {
   defineRule,
   ruleAliases,
+  ruleOptionProblem,
   type FileCreation,
   type FileCreationInput,
   type FixInput,
@@ -37,6 +38,7 @@ export {
   type RuleDocs,
   type RuleMeta,
   type RuleOption,
+  type RuleOptionValue,
   type RuleSource,
   type RunInstruction,
   type Visitor,

@@ -12,11 +12,43 @@ export interface RuleSource {
   readonly kind: 'same' | 'inspired';
 }
 
+/** A value a rule option can take; `object` options map names to strings (e.g. label → format). */
+export type RuleOptionValue = boolean | string | number | readonly string[] | Readonly<Record<string, string>>;
+
 /** One option of a rule, with its default. */
 export interface RuleOption {
-  readonly type: 'boolean' | 'string' | 'number' | 'string[]';
+  /** `object`: a JSON object whose values are strings (`{ "org.opencontainers.image.source": "url" }`). */
+  readonly type: 'boolean' | 'string' | 'number' | 'string[]' | 'object';
   readonly description: string;
-  readonly default: boolean | string | number | readonly string[];
+  readonly default: RuleOptionValue;
+  /** The allowed values of a `string`, of each item of a `string[]`, or of each value of an `object`. */
+  readonly choices?: readonly string[];
+}
+
+/** Why `value` does not fit `option`, or null when it does. Config loading reports the reason. */
+export function ruleOptionProblem(option: RuleOption, value: unknown): string | null {
+  const choice = (item: unknown): string | null =>
+    option.choices && !option.choices.includes(String(item))
+      ? `${JSON.stringify(item)} is not one of ${option.choices.map((c) => `"${c}"`).join(', ')}`
+      : null;
+  switch (option.type) {
+    case 'boolean':
+    case 'number':
+      return typeof value === option.type ? null : `must be a ${option.type}`;
+    case 'string':
+      return typeof value === 'string' ? choice(value) : 'must be a string';
+    case 'string[]':
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) return 'must be an array of strings';
+      return value.map(choice).find((problem) => problem !== null) ?? null;
+    case 'object':
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object';
+      for (const [key, item] of Object.entries(value)) {
+        if (typeof item !== 'string') return `must map names to strings ("${key}" is not a string)`;
+        const problem = choice(item);
+        if (problem) return `"${key}": ${problem}`;
+      }
+      return null;
+  }
 }
 
 /** The prose and examples of a rule's doc page (docs/rules/<id>.md is generated from them). */
@@ -29,6 +61,10 @@ export interface RuleDocs {
   readonly valid: readonly string[];
   /** When the fix is safe and when it is not. Markdown. */
   readonly fixNotes?: string;
+  /** Options the examples are linted with, for rules that do nothing until configured (a label schema). */
+  readonly exampleOptions?: Readonly<Record<string, RuleOptionValue>>;
+  /** Files the examples are linted beside (name → text), for rules that read them (`.dockerignore`). */
+  readonly exampleFiles?: Readonly<Record<string, string>>;
 }
 
 /** Static facts about a rule: what reporters, config and docs need. */

@@ -12,8 +12,15 @@ const repository = mkdtempSync(join(tmpdir(), 'dockfix-docs-'));
 mkdirSync(join(repository, '.git'));
 afterAll(() => rmSync(repository, { recursive: true, force: true }));
 let written = 0;
-function onDisk(text: string): string {
-  const path = join(repository, `example-${++written}.Dockerfile`);
+/** Writes an example to disk; with `files` (a rule's exampleFiles), into a folder of its own beside them. */
+function onDisk(text: string, files?: Readonly<Record<string, string>>): string {
+  let dir = repository;
+  if (files) {
+    dir = join(repository, `files-${++written}`);
+    mkdirSync(dir);
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  }
+  const path = join(dir, `example-${++written}.Dockerfile`);
   writeFileSync(path, text);
   return path;
 }
@@ -21,18 +28,18 @@ function onDisk(text: string): string {
 describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s doc examples', (_id, rule) => {
   const linter = createLinter({ rules: [rule] });
   // Opt-in rules run only when selected.
-  const config = configFor(rule, undefined);
+  const config = configFor(rule, rule.meta.docs.exampleOptions);
   it('has examples of both kinds', () => {
     expect(rule.meta.docs.invalid.length).toBeGreaterThan(0);
     expect(rule.meta.docs.valid.length).toBeGreaterThan(0);
   });
   it.each(rule.meta.docs.invalid.map((text, index) => [index + 1, text] as const))('invalid example %i is reported', (_index, text) => {
-    const result = linter.lint(text, { config, filePath: onDisk(text) });
+    const result = linter.lint(text, { config, filePath: onDisk(text, rule.meta.docs.exampleFiles) });
     expect(result.fatal).toBe(false);
     expect(result.diagnostics.filter((d) => d.ruleId === rule.meta.id).length).toBeGreaterThan(0);
   });
   it.each(rule.meta.docs.valid.map((text, index) => [index + 1, text] as const))('valid example %i is not reported', (_index, text) => {
-    const result = linter.lint(text, { config, filePath: onDisk(text) });
+    const result = linter.lint(text, { config, filePath: onDisk(text, rule.meta.docs.exampleFiles) });
     expect(result.fatal).toBe(false);
     expect(result.diagnostics.map((d) => d.message)).toEqual([]);
   });

@@ -1,0 +1,4 @@
+FROM alpine:3.22
+RUN apk add \
+
+    curl

@@ -1,0 +1,3 @@
+FROM scratch
+ARG PROTO=TCP
+EXPOSE 80/tcp 53/udp 8080 9000/$PROTO

@@ -1,0 +1,2 @@
+from alpine:3.22
+run apk add --no-cache curl

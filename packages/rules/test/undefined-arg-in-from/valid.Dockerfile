@@ -1,0 +1,3 @@
+ARG NODE_VERSION=24
+FROM --platform=$BUILDPLATFORM node:${NODE_VERSION}-slim AS build
+FROM --platform=${TARGETPLATFORM} alpine:3.22

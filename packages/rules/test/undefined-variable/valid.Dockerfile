@@ -1,0 +1,19 @@
+ARG APP_DIR=/srv/app
+FROM alpine:3.22 AS base
+ARG APP_DIR
+ENV APP_HOME=$APP_DIR HOME_DIR=/home/app
+COPY . $APP_DIR
+WORKDIR $HOME_DIR
+RUN echo $UNDEFINED_IN_RUN
+CMD echo $ALSO_FINE
+COPY '$LITERAL' \$ALSO_LITERAL /tmp/
+
+FROM base
+COPY . $APP_HOME
+
+FROM node:24-slim
+LABEL node.version=$NODE_VERSION
+WORKDIR $PATH
+
+FROM example.com/custom/image:1.0
+ENV HOME2=$CUSTOM_IMAGE_VAR
