@@ -33,10 +33,10 @@ export default defineRule({
   create(ctx) {
     // A stage's ONBUILD triggers run together in another build: they are checked as a sequence of their own, as hadolint does.
     const check = (stage: Stage) => {
-      checkSequence(stage.instructions);
-      checkSequence(stage.triggers);
+      checkSequence(stage.instructions, 'This stage already uses');
+      checkSequence(stage.triggers, 'The ONBUILD triggers already use');
     };
-    const checkSequence = (instructions: readonly Instruction[]) => {
+    const checkSequence = (instructions: readonly Instruction[], already: string) => {
       const uses: { tool: 'curl' | 'wget'; command: ShellCommand }[] = [];
       for (const instruction of instructions) {
         for (const command of instruction.run?.script?.commands ?? []) {
@@ -49,7 +49,7 @@ export default defineRule({
       if (!first || !second) return;
       for (const use of uses) {
         if (use.tool !== second) continue;
-        ctx.report({ node: use.command.nameWord.range, message: `This stage already uses \`${first}\`; use it here too instead of also needing \`${second}\`` });
+        ctx.report({ node: use.command.nameWord.range, message: `${already} \`${first}\`; use it here too instead of also needing \`${second}\`` });
       }
     };
     return { 'Stage:exit': check };
