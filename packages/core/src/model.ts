@@ -159,7 +159,12 @@ const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh',
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const WINDOWS_SHELL = ['cmd', '/S', '/C'];
 
+/** `# hadolint shell=<shell>`: the shell of the RUNs after it (hadolint's pragma). */
+const SHELL_PRAGMA = /^#\s*hadolint\s+shell\s*=\s*([^\s#]+)/;
+
 /**
+ * Builds the semantic view of a parsed file.
+ *
  * Which problems are fatal (the file is not linted, only the reason is reported) and which are left to
  * rules. Fatal: what makes the split into instructions itself doubtful, so that every diagnostic on the
  * rest could be noise: an unknown keyword (BuildKit's parser stops there; often a lost line continuation),
@@ -169,9 +174,6 @@ const WINDOWS_SHELL = ['cmd', '/S', '/C'];
  * `instruction-before-from` rule reports it, hadolint's DL3061) and ONBUILD FROM / ONBUILD / MAINTAINER
  * triggers (hadolint's DL3043): the lines split cleanly, so every other rule can still say something true.
  */
-const SHELL_PRAGMA = /^#\s*hadolint\s+shell\s*=\s*([^\s#]+)/;
-
-/** Builds the semantic view of a parsed file. */
 export function buildModel(source: Source): DockerfileModel {
   const astInstructions = source.dockerfile.getInstructions();
   const instructions: Instruction[] = [];
@@ -222,8 +224,9 @@ export function buildModel(source: Source): DockerfileModel {
     if (keyword === 'FROM') {
       const newStage = openStage(stages, null);
       stage = newStage;
-    } else if (!stage && !(keyword === 'ARG' && stages.length === 0 && instructions.every((i) => i.keyword === 'ARG'))) {
-      // A fragment: what comes before any FROM (other than the ARGs that open the file) forms the implicit stage.
+    } else if (!stage && keyword !== 'ARG') {
+      // A fragment: what comes before any FROM (other than the ARGs that open the file) forms the implicit
+      // stage. (While `stage` is null, every earlier instruction was an ARG.)
       stage = openStage(stages, null);
       stageShells.set(stage, DEFAULT_SHELL);
     }
