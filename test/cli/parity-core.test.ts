@@ -1,4 +1,5 @@
-// Fragments (no FROM) and ONBUILD triggers end to end: linted like any file, exit 1 for problems, never 2.
+// Fragments (no FROM), ONBUILD triggers and the shell pragma / check directive end to end: linted like any
+// file, exit 1 for problems, never 2.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -67,5 +68,26 @@ describe('# check= parser directive', () => {
     expect(parseJsonReport(skipped.stdout)[0]?.messages).toEqual([]);
     const errors = await runCli(['lint', '--select', 'exec-form-cmd', '-f', 'json'], { cwd: makeProject({ Dockerfile: `# check=error=true\n${text}` }) });
     expect(parseJsonReport(errors.stdout)[0]?.messages.map((m) => m.severity)).toEqual(['error']);
+  });
+});
+
+describe('# hadolint shell= pragma', () => {
+  test('a PowerShell body is not read as POSIX shell', async () => {
+    const body = 'RUN Get-ChildItem C:\\ | Select-Object Name\n';
+    const posix = await runCli(['lint', '--select', 'pipefail', '-f', 'json'], { cwd: makeProject({ Dockerfile: `FROM debian:12\n${body}` }) });
+    expect(parseJsonReport(posix.stdout)[0]?.messages.map((m) => m.ruleId)).toEqual(['pipefail']);
+    const pwsh = await runCli(['lint', '--select', 'pipefail', '-f', 'json'], { cwd: makeProject({ Dockerfile: `FROM debian:12\n# hadolint shell=pwsh\n${body}` }) });
+    expect(pwsh.code).toBe(0);
+    expect(parseJsonReport(pwsh.stdout)[0]?.messages).toEqual([]);
+  });
+});
+
+describe('no-inline-ignore (DL1001)', () => {
+  test('is off by default and reports inline ignore pragmas when selected', async () => {
+    const cwd = makeProject({ Dockerfile: 'FROM debian:12\n# hadolint ignore=DL3059\nRUN echo a\nUSER nobody\n' });
+    const defaults = await runCli(['lint', '-f', 'json'], { cwd });
+    expect(parseJsonReport(defaults.stdout)[0]?.messages.map((m) => m.ruleId)).not.toContain('no-inline-ignore');
+    const selected = await runCli(['lint', '--select', 'DL1001', '-f', 'json'], { cwd });
+    expect(parseJsonReport(selected.stdout)[0]?.messages.map((m) => [m.ruleId, m.line])).toEqual([['no-inline-ignore', 2]]);
   });
 });
