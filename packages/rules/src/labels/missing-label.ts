@@ -45,7 +45,8 @@ export default defineRule<LabelSchemaOptions>({
         const has = (stage: Stage | null, label: string): boolean => stage !== null && ((own.get(stage)?.has(label) ?? false) || has(stage.parent, label));
         for (const stage of ctx.model.stages) {
           const copiedFrom = ctx.model.stages.some((other) => other !== stage && other.copiesFrom.includes(stage));
-          if (copiedFrom) continue;
+          // A fragment's implicit stage has no FROM to hang the report on, and hadolint reports per FROM.
+          if (copiedFrom || stage.from === null) continue;
           const children = ctx.model.stages.filter((other) => other.parent === stage);
           const missing = required.filter((label) => !has(stage, label) && !children.some((child) => own.get(child)?.has(label)));
           if (missing.length === 0) continue;
