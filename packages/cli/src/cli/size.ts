@@ -1,3 +1,5 @@
+import { formatSize } from '@dockfix/core';
+
 const UNITS: Readonly<Record<string, number>> = {
   '': 1,
   b: 1,
@@ -25,10 +27,8 @@ export function parseSize(text: string): number | null {
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : null;
 }
 
-/** A byte count as the size messages print it: `5.0 MB`, `12 KB`. */
-export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
+// One wording for sizes everywhere: core's messages and the CLI's.
+export { formatSize } from '@dockfix/core';
 
 /** The message for input over the size limit, worded like @dockfix/core's own; `size` is null when unknown (a pipe). */
 export function tooLargeMessage(size: number | null, limit: number): string {
