@@ -73,12 +73,12 @@ describe('help and version', () => {
 
 describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
   test.each([
-    [[], /^dockfix: no command given; use `dockfix lint`, `dockfix fix`, `dockfix format` or `dockfix rules`; see `dockfix --help`$/],
+    [[], /^dockfix: no command given; use `dockfix lint`, `dockfix fix`, `dockfix format`, `dockfix rules` or `dockfix rule <id>`; see `dockfix --help`$/],
     [['lnt'], /^dockfix: unknown command "lnt"; did you mean `dockfix lint`\? \(see `dockfix --help`\)$/],
     [['Dockerfile'], /^dockfix: unknown command "Dockerfile"; .*run `dockfix lint Dockerfile`/],
     [['lint', '--bogus'], /^dockfix: Unknown argument: bogus; see `dockfix lint --help`$/],
-    [['lint', '--format', 'xml'], /^dockfix: Invalid values: .*format.*; see `dockfix lint --help`$/],
-    [['lint', '--failure-threshold', 'style'], /^dockfix: Invalid values: .*failure-threshold.*; see `dockfix lint --help`$/],
+    [['lint', '--format', 'xml'], /^dockfix: --format: unknown format "xml"; use one of stylish, .*; see `dockfix lint --help`$/],
+    [['lint', '--failure-threshold', 'fatal'], /^dockfix: Invalid values: .*fail-on.*; see `dockfix lint --help`$/],
     [['fix', '--diff', '--stdout'], /^dockfix: Arguments .*(diff|stdout).* mutually exclusive; see `dockfix fix --help`$/],
     [['lint', '--select'], /^dockfix: --select needs rule ids, aliases or categories, like --select DL3059,npm-ci; see `dockfix lint --help`$/],
     [['rules', 'extra'], /^dockfix: Unknown argument: extra; see `dockfix rules --help`$/],

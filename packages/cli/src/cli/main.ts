@@ -14,7 +14,7 @@ import { parseSize } from './size.js';
 const require = createRequire(import.meta.url);
 
 const EXIT_CODES = `Exit codes:
-  0  no problem at or above --fail-on (and no more warnings than --max-warnings); always with --exit-zero
+  0  nothing at or above --fail-on, at most --max-warnings warnings (or --exit-zero / --no-fail)
   1  problems found (fix: problems remain; with --check: something would change)
   2  usage, configuration, I/O or parse error (a file could not be read or is not a Dockerfile);
      report files (--format name:path, -o) are then not written
