@@ -53,8 +53,13 @@ describe('help and version', () => {
   });
 
   test.each([
-    ['lint', ['--format', '--select', '--ignore', '--extend-select', '--config', '--failure-threshold', '--max-file-size', '--stdin-filename', '--output-file']],
-    ['fix', ['--unsafe', '--diff', '--stdout', '--check', '--select', '--format']],
+    [
+      'lint',
+      ['--format', '--select', '--ignore', '--extend-select', '--config', '--failure-threshold', '--max-file-size', '--stdin-filename', '--output-file'],
+    ],
+    // The CI flags (issue 9), documented with examples.
+    ['lint', ['--fail-on', '-t', '--max-warnings', '--quiet', '--statistics', '--exit-zero', '--no-fail', '--error', '--warning', '--info', '--style', '--respect-gitignore', 'sarif:dockfix.sarif']],
+    ['fix', ['--unsafe', '--diff', '--stdout', '--check', '--select', '--format', '--fail-on', '--max-warnings', '--exit-zero']],
     ['rules', ['--format']],
   ])('`%s --help` shows its options, examples and exit codes', async (command, options) => {
     const result = await runCli([command, '--help'], { cwd: makeProject() });
