@@ -1,7 +1,9 @@
 // What a new user, or one coming from hadolint, tries first (issue 9, "Also found").
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { formatSize as coreFormatSize } from '@dockfix/core';
 import { formatRuleTable, type RuleListing } from '../../packages/cli/dist/cli/commands/rules.js';
+import { formatSize } from '../../packages/cli/dist/cli/size.js';
 import { CLEAN_APP, NODE_APP, SELECT_KNOWN } from './fixtures.js';
 import { makeProject, parseJsonReport, runCli } from './run-cli.js';
 
@@ -128,6 +130,13 @@ describe('messages and tables', () => {
     expect(result.stderr).toBe(`dockfix: Dockerfile: file is ${Buffer.byteLength(text)} bytes, over the 10 bytes limit for a Dockerfile; raise --max-file-size if it really is one\n`);
     const kb = await runCli(['lint', '--max-file-size', '0.1k', 'Dockerfile'], { cwd });
     expect(kb.stderr).toContain('over the 102 bytes limit');
+  });
+
+  test("the CLI's size wording is core's", () => {
+    expect([1, 10, 303, 1023, 1024, 1536, 512 * 1024, 1024 ** 2, 5 * 1024 ** 2 + 1].map(formatSize)).toEqual(
+      ['1 byte', '10 bytes', '303 bytes', '1023 bytes', '1 KB', '1.5 KB', '512 KB', '1.0 MB', '5.0 MB'],
+    );
+    for (const bytes of [0, 1, 999, 1024, 4097, 1024 ** 2, 3 * 1024 ** 3]) expect(formatSize(bytes)).toBe(coreFormatSize(bytes));
   });
 
   test('the rules table pads by display width, so wide characters keep the columns aligned', () => {

@@ -8,7 +8,8 @@ import type { RuleArgs } from './commands/rule.js';
 import type { RulesArgs } from './commands/rules.js';
 import { parseOutputs } from './report/outputs.js';
 import { REPORTER_NAMES } from './report/registry.js';
-import { FAIL_ON_VALUES, type FailOn, type SeverityOverrides } from './settings.js';
+import { FAIL_ON_VALUES, type FailOn } from './fail-on.js';
+import type { SeverityOverrides } from './settings.js';
 import { parseSize } from './size.js';
 
 const require = createRequire(import.meta.url);

@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
+import { FAIL_ON_VALUES, type FailOn } from './fail-on.js';
 import {
   ConfigError,
   DEFAULT_MAX_FILE_SIZE,
@@ -23,11 +24,7 @@ export interface CliSettings {
   readonly maxFileSize?: number | undefined;
 }
 
-/** The lowest severity that makes the exit code 1; `none` never does (hadolint's `-t none`). */
-export type FailOn = Severity | 'none';
-
-/** The values of `--fail-on`, most severe first. */
-export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'info', 'style', 'none'];
+export { FAIL_ON_VALUES, type FailOn } from './fail-on.js';
 
 /** `--error DL3008 --warning npm-ci`: rules (ids or aliases) to report at another severity, as hadolint's flags do. */
 export type SeverityOverrides = Partial<Readonly<Record<Severity, readonly string[]>>>;

@@ -1,5 +1,3 @@
-import { formatSize } from '@dockfix/core';
-
 const UNITS: Readonly<Record<string, number>> = {
   '': 1,
   b: 1,
@@ -27,8 +25,17 @@ export function parseSize(text: string): number | null {
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : null;
 }
 
-// One wording for sizes everywhere: core's messages and the CLI's.
-export { formatSize } from '@dockfix/core';
+/**
+ * A byte count as size messages print it: `303 bytes`, `12 KB`, `1.5 MB`; the same wording as
+ * @dockfix/core's (a test checks they agree). Not imported from core: main.ts parses
+ * `--max-file-size` before the linter is loaded, and loading it here would slow every start.
+ */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const kb = bytes / 1024;
+  return `${Number.isInteger(kb) ? kb : kb.toFixed(1)} KB`;
+}
 
 /** The message for input over the size limit, worded like @dockfix/core's own; `size` is null when unknown (a pipe). */
 export function tooLargeMessage(size: number | null, limit: number): string {
