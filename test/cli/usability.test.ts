@@ -86,6 +86,12 @@ describe('hadolint habits', () => {
     expect(typo.stderr).toMatch(/unknown command "lnt"; did you mean `dockfix lint`/);
   });
 
+  test("hadolint's format names tty and gitlab_codeclimate are accepted", async () => {
+    const cwd = makeProject({ Dockerfile: NODE_APP });
+    expect(await runCli(['lint', ...SELECT_KNOWN, '-f', 'tty'], { cwd })).toEqual(await runCli(['lint', ...SELECT_KNOWN, '-f', 'stylish'], { cwd }));
+    expect(await runCli(['lint', ...SELECT_KNOWN, '-f', 'gitlab_codeclimate'], { cwd })).toEqual(await runCli(['lint', ...SELECT_KNOWN, '-f', 'gitlab'], { cwd }));
+  });
+
   test('`dockfix rule <id|alias>` prints the rule doc, like `ruff rule`', async () => {
     const cwd = makeProject();
     const byAlias = await runCli(['rule', 'DL3059'], { cwd });

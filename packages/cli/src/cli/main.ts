@@ -77,8 +77,9 @@ const CHECK_OPTIONS = {
     },
     group: 'Exit status:',
   },
-  'exit-zero': { type: 'boolean', describe: 'Exit 0 even when problems are found (2 still reports errors)', group: 'Exit status:' },
-  fail: { type: 'boolean', default: true, describe: 'Use --no-fail (hadolint) for the same as --exit-zero', group: 'Exit status:' },
+  'exit-zero': { type: 'boolean', describe: 'Exit 0 even when problems are found (hadolint spelling: --no-fail); 2 still reports errors', group: 'Exit status:' },
+  // Only its negation is meant to be used: `--no-fail`, as hadolint spells --exit-zero.
+  fail: { type: 'boolean', default: true, hidden: true },
   'respect-gitignore': { type: 'boolean', default: true, describe: 'Skip files ignored by .gitignore when searching directories and globs (--no-respect-gitignore to lint them)', group: 'Input:' },
   'max-file-size': {
     type: 'string',

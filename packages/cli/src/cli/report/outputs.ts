@@ -1,4 +1,4 @@
-import { isReporterName, REPORTER_NAMES, type ReporterName } from './registry.js';
+import { isReporterName, REPORTER_ALIASES, REPORTER_NAMES, type ReporterName } from './registry.js';
 
 /** One report a run writes: a format, to a file or (without a path) to the report stream. */
 export interface OutputSpec {
@@ -14,7 +14,8 @@ export interface OutputSpec {
 export function parseOutputs(formats: readonly string[], outputFile: string | undefined): OutputSpec[] {
   const specs: OutputSpec[] = (formats.length > 0 ? formats : ['stylish']).map((text) => {
     const colon = text.indexOf(':');
-    const name = colon === -1 ? text : text.slice(0, colon);
+    const given = colon === -1 ? text : text.slice(0, colon);
+    const name = REPORTER_ALIASES[given] ?? given;
     const path = colon === -1 ? undefined : text.slice(colon + 1);
     if (!isReporterName(name)) throw new Error(`--format: unknown format "${name}"; use one of ${REPORTER_NAMES.join(', ')}, optionally as name:path`);
     if (path === '') throw new Error(`--format ${name}: the path after ":" is empty; use --format ${name}:report-file`);

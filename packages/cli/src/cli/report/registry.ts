@@ -6,6 +6,9 @@ export const REPORTER_NAMES = ['stylish', 'compact', 'gnu', 'json', 'sarif', 'gi
 /** A `--format` name. */
 export type ReporterName = (typeof REPORTER_NAMES)[number];
 
+/** hadolint's names for the same formats, accepted so `-f tty` and `-f gitlab_codeclimate` keep working. */
+export const REPORTER_ALIASES: Readonly<Record<string, ReporterName>> = { tty: 'stylish', gitlab_codeclimate: 'gitlab' };
+
 /** True for a known `--format` name. */
 export function isReporterName(name: string): name is ReporterName {
   return (REPORTER_NAMES as readonly string[]).includes(name);
