@@ -28,7 +28,7 @@ describe('dockfix rules', () => {
       expect(rule).toEqual({
         id: expect.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/),
         category: expect.any(String),
-        severity: expect.stringMatching(/^(error|warning|info|style)$/),
+        severity: expect.stringMatching(/^(error|warning|info)$/),
         fix: expect.stringMatching(/^(safe|unsafe|none)$/),
         aliases: expect.any(Array),
         optIn: expect.any(Boolean),
@@ -53,8 +53,13 @@ describe('help and version', () => {
   });
 
   test.each([
-    ['lint', ['--format', '--select', '--ignore', '--extend-select', '--config', '--failure-threshold', '--max-file-size', '--stdin-filename', '--output-file']],
-    ['fix', ['--unsafe', '--diff', '--stdout', '--check', '--select', '--format']],
+    [
+      'lint',
+      ['--format', '--select', '--ignore', '--extend-select', '--config', '--failure-threshold', '--max-file-size', '--stdin-filename', '--output-file'],
+    ],
+    // The CI flags (issue 9), documented with examples.
+    ['lint', ['--fail-on', '-t', '--max-warnings', '--quiet', '--statistics', '--exit-zero', '--no-fail', '--error', '--warning', '--info', '--style', '--respect-gitignore', 'sarif:dockfix.sarif']],
+    ['fix', ['--unsafe', '--diff', '--stdout', '--check', '--select', '--format', '--fail-on', '--max-warnings', '--exit-zero']],
     ['rules', ['--format']],
   ])('`%s --help` shows its options, examples and exit codes', async (command, options) => {
     const result = await runCli([command, '--help'], { cwd: makeProject() });
@@ -73,12 +78,12 @@ describe('help and version', () => {
 
 describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
   test.each([
-    [[], /^dockfix: no command given; use `dockfix lint`, `dockfix fix`, `dockfix format` or `dockfix rules`; see `dockfix --help`$/],
+    [[], /^dockfix: no command given; use `dockfix lint`, `dockfix fix`, `dockfix format`, `dockfix rules` or `dockfix rule <id>`; see `dockfix --help`$/],
     [['lnt'], /^dockfix: unknown command "lnt"; did you mean `dockfix lint`\? \(see `dockfix --help`\)$/],
     [['Dockerfile'], /^dockfix: unknown command "Dockerfile"; .*run `dockfix lint Dockerfile`/],
     [['lint', '--bogus'], /^dockfix: Unknown argument: bogus; see `dockfix lint --help`$/],
-    [['lint', '--format', 'xml'], /^dockfix: Invalid values: .*format.*; see `dockfix lint --help`$/],
-    [['lint', '--failure-threshold', 'critical'], /^dockfix: Invalid values: .*failure-threshold.*; see `dockfix lint --help`$/],
+    [['lint', '--format', 'xml'], /^dockfix: --format: unknown format "xml"; use one of stylish, .*; see `dockfix lint --help`$/],
+    [['lint', '--failure-threshold', 'fatal'], /^dockfix: Invalid values: .*fail-on.*; see `dockfix lint --help`$/],
     [['fix', '--diff', '--stdout'], /^dockfix: Arguments .*(diff|stdout).* mutually exclusive; see `dockfix fix --help`$/],
     [['lint', '--select'], /^dockfix: --select needs rule ids, aliases or categories, like --select DL3059,npm-ci; see `dockfix lint --help`$/],
     [['rules', 'extra'], /^dockfix: Unknown argument: extra; see `dockfix rules --help`$/],

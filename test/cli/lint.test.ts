@@ -124,10 +124,14 @@ describe('finding Dockerfiles', () => {
       'Containerfile.prod',
       '.devcontainer/Dockerfile',
       'services/worker/Dockerfile',
+      // Real projects use these too (issue 12: 22 of 200 names), and so do pre-commit's identify and Podman.
+      'Dockerfile-old',
+      'Dockerfile_prod',
+      'Containerfile-arm64',
+      'app.containerfile',
     ];
     const unmatched = [
       'DOCKERFILE', // names are case-sensitive, as in Docker
-      'Dockerfile-old',
       'notes.txt',
       'README.md',
       'Dockerfile.dockerignore', // BuildKit's per-Dockerfile ignore file

@@ -60,6 +60,7 @@ export {
   type LintResult,
   type RevertedFix,
 } from './linter.js';
-export { decodeDockerfile, DEFAULT_MAX_FILE_SIZE, InputError } from './input.js';
+export { decodeDockerfile, DEFAULT_MAX_FILE_SIZE, formatSize, InputError } from './input.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, parseConfigFile, readConfigFile, type ConfigFile, type LoadedConfig } from './config-file.js';
 export { format, resolveFormatOptions, type FormatOptions, type FormatResult, type OperatorPosition, type ResolvedFormatOptions } from './format/index.js';
+export { RULE_DOCS_BASE_URL, ruleDocUrl } from './rule-docs.js';

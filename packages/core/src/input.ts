@@ -32,8 +32,15 @@ export function decodeDockerfile(bytes: Uint8Array, maxFileSize = DEFAULT_MAX_FI
   }
 }
 
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+/**
+ * A byte count as size messages print it: `303 bytes`, `12 KB`, `1.5 MB`. Below 1 KB it says the
+ * bytes: rounding 303 and 10 up to "1 KB" printed "file is 1 KB, over the 1 KB limit".
+ */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const kb = bytes / 1024;
+  return `${Number.isInteger(kb) ? kb : kb.toFixed(1)} KB`;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -1,19 +1,16 @@
-import type { Diagnostic as DockfixDiagnostic, Fix, Severity } from '@dockfix/core';
+import { ruleDocUrl as docUrl, type Diagnostic as DockfixDiagnostic, type Fix, type Severity } from '@dockfix/core';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-/**
- * Where the rule docs live: `docs/rules/<id>.md` of the project's repository, linked from every
- * diagnostic (`codeDescription.href`) and hover. One constant, so a fork changes one line.
- */
-export const RULE_DOCS_BASE_URL = 'https://github.com/dockfix/dockfix/blob/main/docs/rules/';
+// The base URL lives in @dockfix/core so the CLI's SARIF/rdjson links and the editor's agree.
+export { RULE_DOCS_BASE_URL } from '@dockfix/core';
 
 /** The `source` of every diagnostic, shown by editors next to the message. */
 export const SOURCE = 'dockfix';
 
 /** The URL of a rule's documentation, or undefined for pseudo-rules such as `syntax`. */
 export function ruleDocUrl(ruleId: string, knownRules: ReadonlySet<string>): string | undefined {
-  return knownRules.has(ruleId) ? `${RULE_DOCS_BASE_URL}${ruleId}.md` : undefined;
+  return knownRules.has(ruleId) ? docUrl(ruleId) : undefined;
 }
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeFsError } from './fs-errors.js';
+import { GitignoreFilter } from './gitignore.js';
 
 /**
  * Names searched for in directories. Case-sensitive, like Docker on Linux, plus the lower-case
@@ -13,9 +14,26 @@ export const DOCKERFILE_PATTERNS = [
   'containerfile',
   '*.Dockerfile',
   '*.dockerfile',
+  '*.Containerfile',
+  '*.containerfile',
   'Dockerfile.*',
+  'Dockerfile-*',
+  'Dockerfile_*',
   'Containerfile.*',
+  'Containerfile-*',
+  'Containerfile_*',
 ] as const;
+
+/** How to search. */
+export interface DiscoverOptions {
+  /** Leave out files that `.gitignore` files ignore (directory and glob searches only); default true. */
+  readonly respectGitignore?: boolean;
+}
+
+/** True for an argument that is a glob pattern rather than a path (`'services/**\/Dockerfile'`). */
+function isGlob(path: string): boolean {
+  return /[*?[\]{}]/.test(path);
+}
 
 /** Never searched: dependency trees, git internals, and BuildKit's per-Dockerfile ignore files. */
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/*.dockerignore'];
@@ -42,7 +60,8 @@ export interface Discovery {
  * is linted whatever its name, a directory is searched for Dockerfiles. Keeps the order of the
  * arguments, sorts each directory's finds, and drops duplicates.
  */
-export async function discoverInputs(paths: readonly string[], stdinFilename: string | undefined, cwd: string): Promise<Discovery> {
+export async function discoverInputs(paths: readonly string[], stdinFilename: string | undefined, cwd: string, options: DiscoverOptions = {}): Promise<Discovery> {
+  const respectGitignore = options.respectGitignore !== false;
   const inputs: Input[] = [];
   const problems: PathProblem[] = [];
   const seen = new Set<string>();
@@ -63,6 +82,13 @@ export async function discoverInputs(paths: readonly string[], stdinFilename: st
     try {
       isDirectory = (await stat(absolutePath)).isDirectory();
     } catch (error) {
+      // A quoted pattern reaches us unexpanded (no shell globbing on Windows or in npm scripts either).
+      if (isGlob(path) && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+        const matched = await expandGlob(path, cwd, respectGitignore);
+        if (matched.length === 0) problems.push({ path, message: 'no files match this pattern; check it, and quote it so the shell does not expand it first' });
+        for (const relative of matched) add({ kind: 'file', path: relative, absolutePath: resolve(cwd, relative) });
+        continue;
+      }
       problems.push({ path, message: describeFsError(error) });
       continue;
     }
@@ -72,7 +98,7 @@ export async function discoverInputs(paths: readonly string[], stdinFilename: st
     }
     let found: string[];
     try {
-      found = await searchDirectory(absolutePath);
+      found = await searchDirectory(absolutePath, respectGitignore ? await GitignoreFilter.create(absolutePath, cwd) : null);
     } catch (error) {
       const where = (error as NodeJS.ErrnoException).path ?? path;
       problems.push({ path, message: `cannot search ${where}: ${describeFsError(error)}` });
@@ -90,7 +116,17 @@ export async function discoverInputs(paths: readonly string[], stdinFilename: st
   return { inputs, problems };
 }
 
-async function searchDirectory(directory: string): Promise<string[]> {
+/** Files matching a glob pattern relative to `cwd` (whatever their names: the user chose the pattern), sorted. */
+async function expandGlob(pattern: string, cwd: string, respectGitignore: boolean): Promise<string[]> {
+  const { default: glob } = await import('fast-glob');
+  const found = await glob(pattern, { cwd, dot: true, onlyFiles: true, caseSensitiveMatch: true, followSymbolicLinks: false, ignore: IGNORED });
+  const filter = respectGitignore ? await GitignoreFilter.create(cwd, cwd) : null;
+  const kept: string[] = [];
+  for (const path of found) if (!(await filter?.ignores(resolve(cwd, path)))) kept.push(path);
+  return kept.sort(compareCodePoints);
+}
+
+async function searchDirectory(directory: string, filter: GitignoreFilter | null): Promise<string[]> {
   // Loaded on demand: linting a named file should not pay for the glob library.
   const { default: glob } = await import('fast-glob');
   const entries = await glob(`**/{${DOCKERFILE_PATTERNS.join(',')}}`, {
@@ -105,7 +141,9 @@ async function searchDirectory(directory: string): Promise<string[]> {
   });
   const found: string[] = [];
   for (const entry of entries) {
-    if (entry.dirent.isFile() || (entry.dirent.isSymbolicLink() && (await isFile(join(directory, entry.path))))) found.push(entry.path);
+    if (!entry.dirent.isFile() && !(entry.dirent.isSymbolicLink() && (await isFile(join(directory, entry.path))))) continue;
+    if (filter && (await filter.ignores(join(directory, entry.path)))) continue;
+    found.push(entry.path);
   }
   return found.sort(compareCodePoints);
 }

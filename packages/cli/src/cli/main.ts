@@ -1,18 +1,31 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Argv, Options } from 'yargs';
 import type { CheckArgs } from './commands/common.js';
 import type { FixArgs } from './commands/fix.js';
 import type { FormatArgs } from './commands/format.js';
+import type { RuleArgs } from './commands/rule.js';
 import type { RulesArgs } from './commands/rules.js';
+import { parseOutputs } from './report/outputs.js';
+import { REPORTER_NAMES } from './report/registry.js';
+import { FAIL_ON_VALUES, type FailOn } from './fail-on.js';
+import type { SeverityOverrides } from './settings.js';
 import { parseSize } from './size.js';
 
 const require = createRequire(import.meta.url);
 
 const EXIT_CODES = `Exit codes:
-  0  no problem at or above the failure threshold
+  0  nothing at or above --fail-on, at most --max-warnings warnings (or --exit-zero / --no-fail)
   1  problems found (fix: problems remain; with --check: something would change)
-  2  usage, configuration, I/O or parse error (a file could not be read or is not a Dockerfile)`;
+  2  usage, configuration, I/O or parse error (a file could not be read or is not a Dockerfile);
+     report files (--format name:path, -o) are then not written
+
+Formats: ${REPORTER_NAMES.join(', ')}. Repeat --format name:path to write several reports at once.`;
+
+const FORMAT_EXIT_CODES = `Exit codes:
+  0  formatted (or, with --check, already formatted)
+  1  with --check: some file would be reformatted
+  2  usage, configuration, I/O or parse error`;
 
 /** A coercion that splits `--select a,b --select c` into `['a', 'b', 'c']` and refuses an empty list. */
 function ruleList(option: string): (value: string | readonly string[]) => string[] {
@@ -30,14 +43,44 @@ function ruleList(option: string): (value: string | readonly string[]) => string
 // Repeatable string options are declared as plain strings (yargs collects repeats into an array):
 // `type: 'array'` would swallow the paths that follow, as in `--select DL3059 Dockerfile`.
 const CHECK_OPTIONS = {
-  format: { alias: 'f', choices: ['stylish', 'json'] as const, default: 'stylish' as const, describe: 'Report format', group: 'Output:' },
-  'output-file': { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout', group: 'Output:' },
+  format: {
+    alias: 'f',
+    type: 'string',
+    describe: `Report format (${REPORTER_NAMES.join(', ')}; default stylish); name:path writes that report to a file; repeatable`,
+    group: 'Output:',
+  },
+  'output-file': { alias: 'o', type: 'string', describe: 'Write the report (the --format without a path) to a file instead of stdout', group: 'Output:' },
   color: { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are respected)', group: 'Output:' },
+  quiet: { alias: 'q', type: 'boolean', describe: 'Report errors only', group: 'Output:' },
+  statistics: { type: 'boolean', describe: 'Print how many problems each rule found instead of the problems (JSON with --format json)', group: 'Output:' },
   select: { type: 'string', describe: 'Rules to run instead of the defaults: ids, aliases (DL3059), categories or ALL; comma-separated or repeated', coerce: ruleList('select'), group: 'Rules:' },
   'extend-select': { type: 'string', describe: 'Rules to run in addition (e.g. opt-in rules)', coerce: ruleList('extend-select'), group: 'Rules:' },
   ignore: { type: 'string', describe: 'Rules not to run', coerce: ruleList('ignore'), group: 'Rules:' },
   config: { alias: 'c', type: 'string', describe: 'Config file (default: nearest .dockfix.json or dockfix.config.json up from the current directory)', group: 'Rules:' },
-  'failure-threshold': { alias: 't', choices: ['error', 'warning', 'info', 'style'] as const, describe: 'Lowest severity that makes the exit code 1 (default: style, i.e. any problem)', group: 'Rules:' },
+  error: { type: 'string', describe: 'Report these rules (ids or aliases) as errors (hadolint --error); comma-separated or repeated', coerce: ruleList('error'), group: 'Rules:' },
+  warning: { type: 'string', describe: 'Report these rules as warnings', coerce: ruleList('warning'), group: 'Rules:' },
+  info: { type: 'string', describe: 'Report these rules as info', coerce: ruleList('info'), group: 'Rules:' },
+  style: { type: 'string', describe: 'Report these rules as style', coerce: ruleList('style'), group: 'Rules:' },
+  'fail-on': {
+    alias: ['failure-threshold', 't'],
+    choices: FAIL_ON_VALUES,
+    describe: 'Lowest severity that makes the exit code 1; none never fails (default: style, i.e. any problem; error with --max-warnings)',
+    group: 'Exit status:',
+  },
+  'max-warnings': {
+    type: 'number',
+    describe: 'Exit 1 when more than this many warnings are found (errors always fail unless --fail-on says otherwise)',
+    coerce: (value: unknown) => {
+      const number = Number([value].flat().at(-1));
+      if (!Number.isInteger(number) || number < 0) throw new Error('--max-warnings must be a whole number of warnings, like --max-warnings 0');
+      return number;
+    },
+    group: 'Exit status:',
+  },
+  'exit-zero': { type: 'boolean', describe: 'Exit 0 even when problems are found (hadolint spelling: --no-fail); 2 still reports errors', group: 'Exit status:' },
+  // Only its negation is meant to be used: `--no-fail`, as hadolint spells --exit-zero.
+  fail: { type: 'boolean', default: true, hidden: true },
+  'respect-gitignore': { type: 'boolean', default: true, describe: 'Skip files ignored by .gitignore when searching directories and globs (--no-respect-gitignore to lint them)', group: 'Input:' },
   'max-file-size': {
     type: 'string',
     describe: 'Largest file read as a Dockerfile: bytes or with a unit (512k, 5mb; default 1mb)',
@@ -63,7 +106,8 @@ type Command =
   | { readonly name: 'lint'; readonly args: CheckArgs }
   | { readonly name: 'fix'; readonly args: FixArgs }
   | { readonly name: 'format'; readonly args: FormatArgs }
-  | { readonly name: 'rules'; readonly args: RulesArgs };
+  | { readonly name: 'rules'; readonly args: RulesArgs }
+  | { readonly name: 'rule'; readonly args: RuleArgs };
 
 /** A coercion for `--tab-width 2`: a whole number in a range, or a usage error naming the option. */
 function wholeNumber(option: string, min: number, max: number): (value: unknown) => number {
@@ -94,14 +138,18 @@ const FORMAT_OPTIONS = {
     group: 'Formatting:',
   },
   config: CHECK_OPTIONS.config,
+  color: { type: 'boolean', describe: 'Accepted for symmetry with lint and fix; format prints no colour', group: 'Output:' },
+  'respect-gitignore': CHECK_OPTIONS['respect-gitignore'],
   'max-file-size': CHECK_OPTIONS['max-file-size'],
   'stdin-filename': { ...CHECK_OPTIONS['stdin-filename'], describe: 'Name of the file read from stdin (`-`), for messages, the config search and fixes' },
 } satisfies Record<string, Options>;
 
 /** Runs the command line (without `node` and the script) and returns the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(commandLine: readonly string[]): Promise<number> {
+  let argv = commandLine;
   // Start loading the linter while yargs parses: most of its cost is compiling WebAssembly, which
   // runs off the main thread. A failed or unneeded prefetch is harmless.
+  argv = withDefaultCommand(argv);
   prefetchCommand(argv);
   const unknown = unknownCommand(argv);
   if (unknown) {
@@ -123,7 +171,12 @@ export async function main(argv: readonly string[]): Promise<number> {
           .example('$0 lint', 'Lint every Dockerfile under the current directory')
           .example('$0 lint docker/api.Dockerfile --format json', 'Lint one file, JSON report')
           .example('$0 lint --select DL3059,npm-ci', 'Run only these rules (ids or hadolint codes)')
-          .example('$0 lint --failure-threshold error', 'Exit 1 only for errors (hadolint-compatible)')
+          .example('$0 lint --fail-on error', 'Exit 1 only for errors (-t/--failure-threshold: hadolint spelling)')
+          .example('$0 lint --max-warnings 10', 'Fail on errors, or on more than 10 warnings (ESLint)')
+          .example('$0 lint -f stylish -f sarif:dockfix.sarif', 'Console report, plus SARIF for code scanning')
+          .example('$0 lint -f github', 'Annotations on the pull request in GitHub Actions')
+          .example('$0 lint --error DL3008 --statistics', 'Raise a rule to error; show counts per rule')
+          .example("$0 lint 'services/**/Dockerfile'", 'Quoted globs are expanded by dockfix; .gitignore is respected')
           .example('$0 lint - < Dockerfile', 'Lint standard input (name it with --stdin-filename)')
           .epilogue(EXIT_CODES),
       (parsed) => {
@@ -143,6 +196,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .example('$0 fix --unsafe Dockerfile', 'Also apply fixes that may change behaviour')
           .example('$0 fix --stdout Dockerfile', 'Print the fixed file instead of writing it')
           .example('$0 fix - < Dockerfile > fixed', 'Fix standard input, print the result')
+          .example('$0 fix --exit-zero -f rdjson:dockfix.rdjson', 'Fix, keep going, write what remains for reviewdog')
           .epilogue(EXIT_CODES),
       (parsed) => {
         command = {
@@ -168,7 +222,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .example('$0 format --diff Dockerfile', 'Show what would change; write nothing')
           .example('$0 format --fixes safe', 'Apply the safe fixes too, as prettier-plugin-dockfix does on save')
           .example('$0 format - --stdin-filename Dockerfile < Dockerfile', 'Format standard input, print the result')
-          .epilogue(EXIT_CODES),
+          .epilogue(FORMAT_EXIT_CODES),
       (parsed) => {
         command = {
           name: 'format',
@@ -180,6 +234,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             check: parsed.check === true,
             diff: parsed.diff === true,
             fixes: parsed.fixes,
+            respectGitignore: parsed.respectGitignore !== false,
             formatOptions: {
               ...(parsed.tabWidth !== undefined ? { tabWidth: parsed.tabWidth } : {}),
               ...(parsed.useTabs !== undefined ? { useTabs: parsed.useTabs } : {}),
@@ -206,7 +261,20 @@ export async function main(argv: readonly string[]): Promise<number> {
         command = { name: 'rules', args: { format: parsed.format, color: parsed.color } };
       },
     )
-    .demandCommand(1, 'no command given; use `dockfix lint`, `dockfix fix`, `dockfix format` or `dockfix rules`')
+    .command(
+      'rule <id>',
+      "Print a rule's documentation (by id or alias)",
+      (y) =>
+        y
+          .positional('id', { type: 'string', describe: 'Rule id or alias (npm-ci, DL3059)', demandOption: true })
+          .options({ format: { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' } })
+          .example('$0 rule DL3059', 'What merge-run checks, why, examples, fix safety')
+          .example('$0 rule npm-ci --format json', 'The rule metadata as JSON'),
+      (parsed) => {
+        command = { name: 'rule', args: { id: String(parsed.id), format: parsed.format } };
+      },
+    )
+    .demandCommand(1, 'no command given; use `dockfix lint`, `dockfix fix`, `dockfix format`, `dockfix rules` or `dockfix rule <id>`')
     .strict()
     .version(readVersion())
     .alias('version', 'V')
@@ -240,6 +308,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return (await import('./commands/format.js')).runFormat(chosen.args);
     case 'rules':
       return (await import('./commands/rules.js')).runRules(chosen.args);
+    case 'rule':
+      return (await import('./commands/rule.js')).runRule(chosen.args);
   }
 }
 
@@ -247,7 +317,19 @@ export async function main(argv: readonly string[]): Promise<number> {
 const STDIN_ARG = '\u0000stdin';
 const restoreDash = (value: string | undefined) => (value === STDIN_ARG ? '-' : value);
 
-const COMMANDS = ['lint', 'fix', 'format', 'rules'] as const;
+const COMMANDS = ['lint', 'fix', 'format', 'rules', 'rule'] as const;
+
+/**
+ * `dockfix Dockerfile` and `dockfix --format json Dockerfile` mean `dockfix lint …`, as in hadolint:
+ * a first argument that is an existing path, `-`, a glob, or an option other than help/version.
+ */
+function withDefaultCommand(argv: readonly string[]): readonly string[] {
+  const first = argv[0];
+  if (first === undefined || (COMMANDS as readonly string[]).includes(first)) return argv;
+  if (['--help', '-h', '--version', '-V'].includes(first)) return argv;
+  const looksLikeInput = first === '-' || first.startsWith('-') || /[*?[\]{}]/.test(first) || existsSync(first);
+  return looksLikeInput ? ['lint', ...argv] : argv;
+}
 
 /** A clear message for `dockfix lnt` (yargs would only say "Unknown argument"), or null. */
 function unknownCommand(argv: readonly string[]): string | null {
@@ -269,14 +351,24 @@ function checkPositionals<T>(y: Argv<T>) {
 
 interface ParsedCheck {
   readonly paths?: readonly string[] | undefined;
-  readonly format: 'stylish' | 'json';
+  readonly format?: string | readonly string[] | undefined;
   readonly outputFile?: string | undefined;
   readonly color?: boolean | undefined;
   readonly select?: unknown;
   readonly extendSelect?: unknown;
   readonly ignore?: unknown;
   readonly config?: string | undefined;
-  readonly failureThreshold?: 'error' | 'warning' | 'info' | 'style' | undefined;
+  readonly failOn?: FailOn | undefined;
+  readonly error?: unknown;
+  readonly warning?: unknown;
+  readonly info?: unknown;
+  readonly style?: unknown;
+  readonly maxWarnings?: number | undefined;
+  readonly quiet?: boolean | undefined;
+  readonly statistics?: boolean | undefined;
+  readonly exitZero?: boolean | undefined;
+  readonly fail?: boolean | undefined;
+  readonly respectGitignore?: boolean | undefined;
   readonly maxFileSize?: unknown;
   readonly stdinFilename?: string | undefined;
 }
@@ -284,17 +376,31 @@ interface ParsedCheck {
 function checkArgs(parsed: ParsedCheck): CheckArgs {
   return {
     paths: (parsed.paths ?? []).map((path) => restoreDash(String(path)) as string),
-    format: parsed.format,
-    outputFile: restoreDash(parsed.outputFile),
+    // Throws a usage error (exit 2) for an unknown format or two reports on the console.
+    outputs: parseOutputs([parsed.format ?? []].flat().map(String), restoreDash([parsed.outputFile].flat().at(-1))),
     color: parsed.color,
     select: parsed.select as string[] | undefined,
     extendSelect: parsed.extendSelect as string[] | undefined,
     ignore: parsed.ignore as string[] | undefined,
     config: restoreDash(parsed.config),
-    failureThreshold: parsed.failureThreshold,
+    failOn: [parsed.failOn].flat().at(-1),
+    severityOverrides: severityOverrides(parsed),
+    maxWarnings: parsed.maxWarnings,
+    quiet: parsed.quiet === true,
+    statistics: parsed.statistics === true,
+    exitZero: parsed.exitZero === true || parsed.fail === false,
+    respectGitignore: parsed.respectGitignore !== false,
     maxFileSize: parsed.maxFileSize as number | undefined,
     stdinFilename: restoreDash(parsed.stdinFilename),
   };
+}
+
+function severityOverrides(parsed: ParsedCheck): SeverityOverrides {
+  const overrides: { -readonly [K in keyof SeverityOverrides]: readonly string[] } = {};
+  for (const severity of ['error', 'warning', 'info', 'style'] as const) {
+    if (parsed[severity] !== undefined) overrides[severity] = parsed[severity] as string[];
+  }
+  return overrides;
 }
 
 /** Starts importing the command's module (and with it the linter); the real import later gets the same module. */

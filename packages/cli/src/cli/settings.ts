@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
+import { FAIL_ON_VALUES, type FailOn } from './fail-on.js';
 import {
   ConfigError,
   DEFAULT_MAX_FILE_SIZE,
@@ -6,6 +7,7 @@ import {
   RuleIndex,
   type Config,
   type Linter,
+  SEVERITIES,
   type RuleSetting,
   type Severity,
 } from '@dockfix/core';
@@ -16,14 +18,23 @@ export interface CliSettings {
   readonly select?: readonly string[] | undefined;
   readonly extendSelect?: readonly string[] | undefined;
   readonly ignore?: readonly string[] | undefined;
-  readonly failureThreshold?: Severity | undefined;
+  readonly failOn?: FailOn | undefined;
+  readonly severityOverrides?: SeverityOverrides | undefined;
+  readonly maxWarnings?: number | undefined;
   readonly maxFileSize?: number | undefined;
 }
+
+export { FAIL_ON_VALUES, type FailOn } from './fail-on.js';
+
+/** `--error DL3008 --warning npm-ci`: rules (ids or aliases) to report at another severity, as hadolint's flags do. */
+export type SeverityOverrides = Partial<Readonly<Record<Severity, readonly string[]>>>;
 
 /** Everything a run needs to know besides the files. */
 export interface Settings {
   readonly config: Config;
-  readonly failureThreshold: Severity;
+  /** Lowest severity that fails the run: `--fail-on`, else the config's `failOn`/`failureThreshold`, else `style` (any problem); `error` when only `--max-warnings` is given. */
+  readonly failOn: FailOn;
+  readonly maxWarnings?: number | undefined;
   readonly maxFileSize: number;
   /** The config file used, as shown in messages; null when there is none. */
   readonly configFile: string | null;
@@ -63,6 +74,16 @@ export function resolveSettings(cli: CliSettings, cwd: string, linter: Linter): 
     }
   }
 
+  // Command-line severities win over the file's; like a `rules` entry they also turn the rule on.
+  for (const severity of SEVERITIES) {
+    for (const selector of cli.severityOverrides?.[severity] ?? []) {
+      for (const rule of index.resolve(selector, `--${severity}`)) {
+        const current = rules[rule.meta.id];
+        rules[rule.meta.id] = typeof current === 'object' && current[1] ? [severity, current[1]] : severity;
+      }
+    }
+  }
+
   const config: Config = {
     ...(replace ? { select: cli.select } : file.select ? { select: file.select } : {}),
     extendSelect: [...(replace ? [] : (file.extendSelect ?? [])), ...(cli.extendSelect ?? [])],
@@ -77,10 +98,21 @@ export function resolveSettings(cli: CliSettings, cwd: string, linter: Linter): 
   }
   return {
     config,
-    failureThreshold: cli.failureThreshold ?? file.failureThreshold ?? 'style',
+    failOn: cli.failOn ?? fileFailOn(file, fileName) ?? (cli.maxWarnings !== undefined ? 'error' : 'style'),
+    maxWarnings: cli.maxWarnings,
     maxFileSize: cli.maxFileSize ?? file.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     configFile: fileName,
   };
+}
+
+/** The config's `failOn` (or the older `failureThreshold`), checked; undefined when neither is set. */
+function fileFailOn(file: object, fileName: string | null): FailOn | undefined {
+  const value = (file as { failOn?: unknown }).failOn ?? (file as { failureThreshold?: unknown }).failureThreshold;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !(FAIL_ON_VALUES as readonly string[]).includes(value)) {
+    throw new ConfigError(`${fileName ?? 'config'}: "failOn" must be one of ${FAIL_ON_VALUES.join(', ')}`);
+  }
+  return value as FailOn;
 }
 
 function displayPath(path: string, cwd: string): string {

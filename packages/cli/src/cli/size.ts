@@ -25,9 +25,16 @@ export function parseSize(text: string): number | null {
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : null;
 }
 
-/** A byte count as the size messages print it: `5.0 MB`, `12 KB`. */
+/**
+ * A byte count as size messages print it: `303 bytes`, `12 KB`, `1.5 MB`; the same wording as
+ * @dockfix/core's (a test checks they agree). Not imported from core: main.ts parses
+ * `--max-file-size` before the linter is loaded, and loading it here would slow every start.
+ */
 export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const kb = bytes / 1024;
+  return `${Number.isInteger(kb) ? kb : kb.toFixed(1)} KB`;
 }
 
 /** The message for input over the size limit, worded like @dockfix/core's own; `size` is null when unknown (a pipe). */

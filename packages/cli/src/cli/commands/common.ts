@@ -1,28 +1,42 @@
-import { writeFile } from 'node:fs/promises';
-import { ConfigError, type Diagnostic, type Severity } from '@dockfix/core';
+import { readFileSync } from 'node:fs';
+import { ConfigError, type Diagnostic, type RuleMeta, type Severity } from '@dockfix/core';
 import { builtinLinter } from '../../index.js';
 import { colorEnabled, createColors } from '../colors.js';
 import { discoverInputs, type Input } from '../discover.js';
 import { describeFsError } from '../fs-errors.js';
 import { Messages } from '../output.js';
-import { formatJson } from '../report/json.js';
-import { formatStylish } from '../report/stylish.js';
-import type { FileReport } from '../report/types.js';
-import { resolveSettings, type Settings } from '../settings.js';
+import type { OutputSpec } from '../report/outputs.js';
+import { loadReporter } from '../report/registry.js';
+import type { FileReport, ReportContext } from '../report/types.js';
+import { writeFilesTogether, type PendingFile } from '../report/write-files.js';
+import { resolveSettings, type FailOn, type SeverityOverrides, type Settings } from '../settings.js';
 
 /** Options shared by `lint` and `fix`, as parsed from the command line. */
 export interface CheckArgs {
   readonly paths: readonly string[];
-  readonly format: 'stylish' | 'json';
-  readonly outputFile?: string | undefined;
+  /** The reports to write: `--format name[:path]` (repeatable) and `-o`; the default is stylish on the console. */
+  readonly outputs: readonly OutputSpec[];
   readonly config?: string | undefined;
   readonly select?: readonly string[] | undefined;
   readonly extendSelect?: readonly string[] | undefined;
   readonly ignore?: readonly string[] | undefined;
-  readonly failureThreshold?: Severity | undefined;
+  /** `--fail-on` (alias `--failure-threshold`, `-t`). */
+  readonly failOn?: FailOn | undefined;
+  /** `--error`/`--warning`/`--info`/`--style RULE`: severity overrides, hadolint-style. */
+  readonly severityOverrides?: SeverityOverrides | undefined;
   readonly maxFileSize?: number | undefined;
   readonly stdinFilename?: string | undefined;
   readonly color?: boolean | undefined;
+  /** Exit 1 when more than this many problems of severity `warning` are found (ESLint's `--max-warnings`). */
+  readonly maxWarnings?: number | undefined;
+  /** Report errors only. */
+  readonly quiet?: boolean | undefined;
+  /** Print problem counts per rule instead of the problems. */
+  readonly statistics?: boolean | undefined;
+  /** `--exit-zero` / `--no-fail`: exit 0 even when problems are found (2 still means dockfix could not do its job). */
+  readonly exitZero?: boolean | undefined;
+  /** Skip files that `.gitignore` files ignore while searching directories and globs (default on). */
+  readonly respectGitignore?: boolean | undefined;
 }
 
 /** What every check run starts from: settings, the files, and the message sink. */
@@ -49,7 +63,9 @@ export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Pro
         select: args.select,
         extendSelect: args.extendSelect,
         ignore: args.ignore,
-        failureThreshold: args.failureThreshold,
+        failOn: args.failOn,
+        severityOverrides: args.severityOverrides,
+        maxWarnings: args.maxWarnings,
         maxFileSize: args.maxFileSize,
       },
       cwd,
@@ -64,7 +80,7 @@ export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Pro
   }
   // `--stdin-filename` alone means "read stdin", as in Ruff.
   const paths = args.paths.length > 0 ? args.paths : args.stdinFilename !== undefined ? ['-'] : ['.'];
-  const discovery = await discoverInputs(paths, args.stdinFilename, cwd);
+  const discovery = await discoverInputs(paths, args.stdinFilename, cwd, { respectGitignore: args.respectGitignore !== false });
   for (const problem of discovery.problems) messages.error(problem.path, problem.message);
   return { settings, inputs: discovery.inputs, messages };
 }
@@ -82,37 +98,77 @@ export function reportFatal(messages: Messages, filePath: string, diagnostics: r
 }
 
 /**
- * Writes the report to `-o` or to a stream: stdout normally, stderr when stdout carries the
- * rewritten text or a diff. Returns false (after printing why) when `-o` cannot be written.
+ * Writes the reports: the console one (if any) to `stream` (stdout, or stderr when stdout carries
+ * file text or a diff), the others to their files, all together and atomically. When the run already
+ * failed (exit 2), report files are not written at all, so CI never uploads half a picture. Returns
+ * false (after printing why) when a report file cannot be written.
  */
-export async function writeReport(
+export async function writeReports(
   args: CheckArgs,
   files: readonly FileReport[],
   messages: Messages,
   stylish: { command: 'lint' | 'fix'; summary?: string },
   stream: NodeJS.WriteStream,
 ): Promise<boolean> {
-  const toFile = args.outputFile !== undefined;
-  const colors = createColors(colorEnabled(args.color, !toFile && stream.isTTY === true));
-  const text = args.format === 'json' ? formatJson(files) : formatStylish(files, { colors, ...stylish });
-  if (!toFile) {
-    stream.write(text);
+  const shown = args.quiet ? files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') })) : files;
+  const base = { cwd: process.cwd(), command: stylish.command, summary: stylish.summary, rules: ruleMetaById(), version: dockfixVersion() };
+  const pending: PendingFile[] = [];
+  for (const output of args.outputs) {
+    const toFile = output.path !== undefined;
+    const context: ReportContext = { ...base, colors: createColors(colorEnabled(args.color, !toFile && stream.isTTY === true)) };
+    if (!toFile && args.statistics) {
+      const { formatStatistics, ruleStatistics } = await import('../report/statistics.js');
+      stream.write(formatStatistics(ruleStatistics(shown, context), output.format === 'json'));
+      continue;
+    }
+    const text = (await loadReporter(output.format))(shown, context);
+    if (toFile) pending.push({ path: output.path as string, text });
+    else stream.write(text);
+  }
+  if (pending.length === 0) return true;
+  if (messages.failed) {
+    messages.warn(null, `report ${pending.length === 1 ? 'file' : 'files'} not written because of the errors above: ${pending.map((file) => file.path).join(', ')}`);
     return true;
   }
-  try {
-    await writeFile(args.outputFile as string, text);
-    return true;
-  } catch (error) {
-    messages.error(args.outputFile as string, `cannot write the report: ${describeFsError(error)}`);
+  const failure = await writeFilesTogether(pending);
+  if (failure) {
+    messages.error(failure.path, `cannot write the report: ${describeFsError(failure.error)}; no report file was written`);
     return false;
   }
+  return true;
+}
+
+/** Metadata of the linter's rules, by id, for reporters that describe rules (SARIF, rdjson). */
+function ruleMetaById(): ReadonlyMap<string, RuleMeta> {
+  return new Map(linter.rules.map((rule) => [rule.meta.id, rule.meta]));
+}
+
+let version: string | undefined;
+/** dockfix's version, from its package.json. */
+export function dockfixVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
 }
 
 const RANK: Readonly<Record<Severity, number>> = { style: 0, info: 1, warning: 2, error: 3 };
 
-/** True when a problem is at or above the failure threshold (hadolint's `--failure-threshold`, inclusive). */
-export function failsThreshold(files: readonly FileReport[], threshold: Severity): boolean {
-  return files.some((file) => !file.fatal && file.diagnostics.some((d) => RANK[d.severity] >= RANK[threshold]));
+/**
+ * The exit code for the problems found (0 or 1): 1 when a problem is at or above the failure
+ * threshold (hadolint's `--failure-threshold`, inclusive; `none` never fails), or when there are more
+ * warnings than `--max-warnings` allows; always 0 with `--exit-zero`/`--no-fail`. With `--quiet`
+ * only errors count toward the threshold, as only they are shown.
+ */
+export function problemsExitCode(files: readonly FileReport[], settings: Settings, args: Pick<CheckArgs, 'exitZero' | 'quiet'>): 0 | 1 {
+  if (args.exitZero) return 0;
+  const counted = files.filter((file) => !file.fatal);
+  const threshold = settings.failOn;
+  const shown = (d: Diagnostic) => !args.quiet || d.severity === 'error';
+  if (threshold !== 'none' && counted.some((file) => file.diagnostics.some((d) => shown(d) && RANK[d.severity] >= RANK[threshold]))) return 1;
+  if (settings.maxWarnings !== undefined) {
+    const warnings = counted.reduce((sum, file) => sum + file.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+    if (warnings > settings.maxWarnings) return 1;
+  }
+  return 0;
 }
 
 /** A crash inside the linter (a rule bug): reported like any other per-file error, so the other files still run. */

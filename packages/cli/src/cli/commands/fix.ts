@@ -3,7 +3,7 @@ import { createRequestedFiles } from '../../create-files.js';
 import { readInput } from '../read-input.js';
 import { plural } from '../report/stylish.js';
 import type { FileReport } from '../report/types.js';
-import { failsThreshold, internalError, lintPath, linter, prepare, reportFatal, writeInPlace, writeReport, type CheckArgs } from './common.js';
+import { internalError, lintPath, linter, prepare, problemsExitCode, reportFatal, writeInPlace, writeReports, type CheckArgs } from './common.js';
 
 /** Options of `dockfix fix` on top of the shared ones. */
 export interface FixArgs extends CheckArgs {
@@ -53,7 +53,7 @@ export async function runFix(args: FixArgs): Promise<number> {
       if (printsText) process.stdout.write(read.text);
       continue;
     }
-    files.push({ filePath: input.path, diagnostics: result.remaining, fatal: result.fatal });
+    files.push({ filePath: input.path, diagnostics: result.remaining, fatal: result.fatal, text: result.fatal ? read.text : result.output });
     if (result.fatal) {
       reportFatal(messages, input.path, result.remaining);
       if (printsText) process.stdout.write(read.text);
@@ -92,14 +92,15 @@ export async function runFix(args: FixArgs): Promise<number> {
   const remaining = files.reduce((sum, file) => sum + (file.fatal ? 0 : file.diagnostics.length), 0);
   const summary = fixSummary(dryRun, fixedProblems, changedFiles, remaining);
   const reportStream = stdoutIsData ? process.stderr : process.stdout;
-  const written = await writeReport(args, files, messages, { command: 'fix', ...(summary ? { summary } : {}) }, reportStream);
-  // The stylish report carries the summary; with JSON (or -o) it goes to stderr so stdout stays parseable.
-  if (summary && (args.format === 'json' || args.outputFile !== undefined)) messages.note(summary);
+  const written = await writeReports(args, files, messages, { command: 'fix', ...(summary ? { summary } : {}) }, reportStream);
+  // The stylish report carries the summary; otherwise it goes to stderr so stdout stays parseable.
+  const consoleStylish = args.outputs.some((output) => output.path === undefined && output.format === 'stylish') && !args.statistics;
+  if (summary && !consoleStylish) messages.note(summary);
   if (unsafeAvailable > 0 && !args.unsafe) messages.note(`${unsafeAvailable} more ${unsafeAvailable === 1 ? 'fix' : 'fixes'} available with --unsafe`);
 
   if (!written || messages.failed) return 2;
   if (args.check && changedFiles > 0) return 1;
-  return failsThreshold(files, settings.failureThreshold) ? 1 : 0;
+  return problemsExitCode(files, settings, args);
 }
 
 /** `Fixed 3 problems in 2 files; 1 remaining`, or `Would fix …` for a dry run; empty when there is nothing to say. */

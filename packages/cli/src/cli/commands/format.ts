@@ -16,6 +16,8 @@ export interface FormatArgs {
   readonly diff: boolean;
   readonly fixes: FormatFixes;
   readonly formatOptions: FormatOptions;
+  /** Skip files that `.gitignore` files ignore while searching directories and globs (default on). */
+  readonly respectGitignore?: boolean | undefined;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface FormatArgs {
  * cannot prove safe to change is left as it is, with a warning.
  */
 export async function runFormat(args: FormatArgs): Promise<number> {
-  const checkArgs: CheckArgs = { paths: args.paths, format: 'stylish', config: args.config, maxFileSize: args.maxFileSize, stdinFilename: args.stdinFilename };
+  const checkArgs: CheckArgs = { paths: args.paths, outputs: [], config: args.config, maxFileSize: args.maxFileSize, stdinFilename: args.stdinFilename, respectGitignore: args.respectGitignore };
   const prepared = await prepare(checkArgs);
   if (!prepared) return 2;
   const { settings, inputs, messages } = prepared;

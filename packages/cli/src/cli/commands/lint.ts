@@ -1,7 +1,7 @@
 import type { LintResult } from '@dockfix/core';
 import { readInput } from '../read-input.js';
 import type { FileReport } from '../report/types.js';
-import { failsThreshold, internalError, lintPath, linter, prepare, reportFatal, writeReport, type CheckArgs } from './common.js';
+import { internalError, lintPath, linter, prepare, problemsExitCode, reportFatal, writeReports, type CheckArgs } from './common.js';
 
 /**
  * `dockfix lint`: reports problems. Exit 0 when nothing reaches the failure threshold, 1 when
@@ -27,10 +27,10 @@ export async function runLint(args: CheckArgs): Promise<number> {
       continue;
     }
     if (result.fatal) reportFatal(messages, input.path, result.diagnostics);
-    files.push({ filePath: input.path, diagnostics: result.diagnostics, fatal: result.fatal });
+    files.push({ filePath: input.path, diagnostics: result.diagnostics, fatal: result.fatal, text: read.text });
   }
 
-  const written = await writeReport(args, files, messages, { command: 'lint' }, process.stdout);
+  const written = await writeReports(args, files, messages, { command: 'lint' }, process.stdout);
   if (!written || messages.failed) return 2;
-  return failsThreshold(files, settings.failureThreshold) ? 1 : 0;
+  return problemsExitCode(files, settings, args);
 }

@@ -1,5 +1,6 @@
 import { ruleAliases, type Rule } from '@dockfix/core';
 import { rules } from '@dockfix/rules';
+import stringWidth from 'string-width';
 import { colorEnabled, createColors } from '../colors.js';
 
 /** Options of `dockfix rules`. */
@@ -49,10 +50,11 @@ export function formatRuleTable(listings: readonly RuleListing[], color: boolean
   if (listings.length === 0) return 'No rules are built in.\n';
   const header = ['RULE', 'CATEGORY', 'SEVERITY', 'FIX', 'ALIASES', 'DESCRIPTION'];
   const rows = listings.map((l) => [l.optIn ? `${l.id} (opt-in)` : l.id, l.category, l.severity, l.fix, l.aliases.join(',') || '-', l.description]);
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
+  // Display width, not .length: a CJK or emoji cell takes two columns, a combining mark none.
+  const widths = header.map((title, i) => Math.max(stringWidth(title), ...rows.map((row) => stringWidth(row[i] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - stringWidth(cell)))))
       .join('  ')
       .trimEnd();
   const out = [c.bold(line(header)), ...rows.map(line), ''];

@@ -1,4 +1,5 @@
-import type { Diagnostic } from '@dockfix/core';
+import type { Diagnostic, RuleMeta } from '@dockfix/core';
+import type { Colors } from '../colors.js';
 
 /** What a reporter shows for one file. */
 export interface FileReport {
@@ -7,4 +8,23 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
   /** True when the file is not a buildable Dockerfile; its diagnostics are then the reasons (rule `syntax`). */
   readonly fatal: boolean;
+  /** The text the diagnostics' offsets point into: reporters that place fixes or fingerprints need it. */
+  readonly text?: string | undefined;
 }
+
+/** What a reporter knows about the run besides the files. */
+export interface ReportContext {
+  /** The directory paths are relative to: SARIF's `%SRCROOT%`, the repository root in CI. */
+  readonly cwd: string;
+  readonly colors: Colors;
+  readonly command: 'lint' | 'fix';
+  /** For `fix`: what was fixed and what remains (stylish prints it). */
+  readonly summary?: string | undefined;
+  /** Metadata of the rules that can appear, by id (descriptions, default severities, docs). */
+  readonly rules: ReadonlyMap<string, RuleMeta>;
+  /** dockfix's version, for SARIF's `tool.driver.version`. */
+  readonly version: string;
+}
+
+/** Turns a run's results into the text of one report format. */
+export type Reporter = (files: readonly FileReport[], context: ReportContext) => string;

@@ -1,0 +1,15 @@
+import type { FileReport } from './types.js';
+
+/**
+ * One line per problem, `file:line:col: severity: message [rule]`: GCC's layout, which GNU tools,
+ * Emacs compilation mode and editors' problem matchers read. No summary line, so every line parses.
+ */
+export function formatCompact(files: readonly FileReport[]): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    for (const d of file.diagnostics) {
+      lines.push(`${file.filePath}:${d.line}:${d.column}: ${d.severity}: ${d.message.replace(/\s*\r?\n\s*/g, ' ')} [${d.ruleId}]`);
+    }
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}

@@ -1,0 +1,42 @@
+import type { Reporter } from './types.js';
+
+/** Every `--format` name. `gnu` is the same line format as `compact` (GCC's `file:line:col: severity: message`). */
+export const REPORTER_NAMES = ['stylish', 'compact', 'gnu', 'json', 'sarif', 'github', 'gitlab', 'checkstyle', 'junit', 'rdjson'] as const;
+
+/** A `--format` name. */
+export type ReporterName = (typeof REPORTER_NAMES)[number];
+
+/** hadolint's names for the same formats, accepted so `-f tty` and `-f gitlab_codeclimate` keep working. */
+export const REPORTER_ALIASES: Readonly<Record<string, ReporterName>> = { tty: 'stylish', gitlab_codeclimate: 'gitlab' };
+
+/** True for a known `--format` name. */
+export function isReporterName(name: string): name is ReporterName {
+  return (REPORTER_NAMES as readonly string[]).includes(name);
+}
+
+/** Loads one reporter: each lives in its own module, imported only when a run asks for it. */
+export async function loadReporter(name: ReporterName): Promise<Reporter> {
+  switch (name) {
+    case 'stylish': {
+      const { formatStylish } = await import('./stylish.js');
+      return (files, context) => formatStylish(files, { colors: context.colors, command: context.command, ...(context.summary ? { summary: context.summary } : {}) });
+    }
+    case 'compact':
+    case 'gnu':
+      return (await import('./compact.js')).formatCompact;
+    case 'json':
+      return (await import('./json.js')).formatJson;
+    case 'sarif':
+      return (await import('./sarif.js')).formatSarif;
+    case 'github':
+      return (await import('./github.js')).formatGithub;
+    case 'gitlab':
+      return (await import('./gitlab.js')).formatGitlab;
+    case 'checkstyle':
+      return (await import('./checkstyle.js')).formatCheckstyle;
+    case 'junit':
+      return (await import('./junit.js')).formatJunit;
+    case 'rdjson':
+      return (await import('./rdjson.js')).formatRdjson;
+  }
+}
