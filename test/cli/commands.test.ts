@@ -28,7 +28,7 @@ describe('dockfix rules', () => {
       expect(rule).toEqual({
         id: expect.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/),
         category: expect.any(String),
-        severity: expect.stringMatching(/^(error|warning|info)$/),
+        severity: expect.stringMatching(/^(error|warning|info|style)$/),
         fix: expect.stringMatching(/^(safe|unsafe|none)$/),
         aliases: expect.any(Array),
         optIn: expect.any(Boolean),
