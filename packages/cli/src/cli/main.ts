@@ -33,6 +33,7 @@ const CHECK_OPTIONS = {
   format: { alias: 'f', choices: ['stylish', 'json'] as const, default: 'stylish' as const, describe: 'Report format', group: 'Output:' },
   'output-file': { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout', group: 'Output:' },
   color: { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are respected)', group: 'Output:' },
+  verbose: { alias: 'show-fixes', type: 'boolean', describe: 'Under each problem, show why (its help), the lines and the fix as a diff', group: 'Output:' },
   select: { type: 'string', describe: 'Rules to run instead of the defaults: ids, aliases (DL3059), categories or ALL; comma-separated or repeated', coerce: ruleList('select'), group: 'Rules:' },
   'extend-select': { type: 'string', describe: 'Rules to run in addition (e.g. opt-in rules)', coerce: ruleList('extend-select'), group: 'Rules:' },
   ignore: { type: 'string', describe: 'Rules not to run', coerce: ruleList('ignore'), group: 'Rules:' },
@@ -271,6 +272,7 @@ interface ParsedCheck {
   readonly paths?: readonly string[] | undefined;
   readonly format: 'stylish' | 'json';
   readonly outputFile?: string | undefined;
+  readonly verbose?: boolean | undefined;
   readonly color?: boolean | undefined;
   readonly select?: unknown;
   readonly extendSelect?: unknown;
@@ -287,6 +289,7 @@ function checkArgs(parsed: ParsedCheck): CheckArgs {
     format: parsed.format,
     outputFile: restoreDash(parsed.outputFile),
     color: parsed.color,
+    verbose: parsed.verbose === true,
     select: parsed.select as string[] | undefined,
     extendSelect: parsed.extendSelect as string[] | undefined,
     ignore: parsed.ignore as string[] | undefined,

@@ -23,6 +23,8 @@ export interface CheckArgs {
   readonly maxFileSize?: number | undefined;
   readonly stdinFilename?: string | undefined;
   readonly color?: boolean | undefined;
+  /** Show each problem's help, its lines and its fix (`--verbose`, `--show-fixes`). */
+  readonly verbose?: boolean | undefined;
 }
 
 /** What every check run starts from: settings, the files, and the message sink. */
@@ -94,7 +96,7 @@ export async function writeReport(
 ): Promise<boolean> {
   const toFile = args.outputFile !== undefined;
   const colors = createColors(colorEnabled(args.color, !toFile && stream.isTTY === true));
-  const text = args.format === 'json' ? formatJson(files) : formatStylish(files, { colors, ...stylish });
+  const text = args.format === 'json' ? formatJson(files) : formatStylish(files, { colors, ...stylish, verbose: args.verbose === true });
   if (!toFile) {
     stream.write(text);
     return true;

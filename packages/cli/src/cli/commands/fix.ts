@@ -53,7 +53,7 @@ export async function runFix(args: FixArgs): Promise<number> {
       if (printsText) process.stdout.write(read.text);
       continue;
     }
-    files.push({ filePath: input.path, diagnostics: result.remaining, fatal: result.fatal });
+    files.push({ filePath: input.path, diagnostics: result.remaining, fatal: result.fatal, text: result.output });
     if (result.fatal) {
       reportFatal(messages, input.path, result.remaining);
       if (printsText) process.stdout.write(read.text);

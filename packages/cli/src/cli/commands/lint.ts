@@ -27,7 +27,7 @@ export async function runLint(args: CheckArgs): Promise<number> {
       continue;
     }
     if (result.fatal) reportFatal(messages, input.path, result.diagnostics);
-    files.push({ filePath: input.path, diagnostics: result.diagnostics, fatal: result.fatal });
+    files.push({ filePath: input.path, diagnostics: result.diagnostics, fatal: result.fatal, text: read.text });
   }
 
   const written = await writeReport(args, files, messages, { command: 'lint' }, process.stdout);

@@ -7,4 +7,6 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
   /** True when the file is not a buildable Dockerfile; its diagnostics are then the reasons (rule `syntax`). */
   readonly fatal: boolean;
+  /** The text the diagnostics' offsets refer to, for code frames under `--verbose`. */
+  readonly text?: string;
 }
