@@ -4,7 +4,7 @@ import { buildSteps, shipsApplication } from '../lib/build.js';
 import { baseImageOf, describeImage, imageFacts, retagRaw, smallerVariant, stageChain, withTag } from '../lib/images.js';
 
 function size(value: ImageSize | undefined): string {
-  return value ? ` (about ${value.mb} MB)` : '';
+  return value ? ` (~${value.mb} MB)` : '';
 }
 
 /** Why the smaller variant is the one to take, per stack. */
@@ -133,7 +133,7 @@ export default defineRule({
         const fixable = raw !== null && !sharedWith && !builds;
         ctx.report({
           node: from.imageRange,
-          message: `The final image runs on ${full}${size(facts.sizes?.full)}; use \`${smallerTag}\`${size(facts.sizes?.smaller)}`,
+          message: `Final image on ${full}${size(facts.sizes?.full)}; use \`${smallerTag}\`${size(facts.sizes?.smaller)}`,
           help: `${why}${sizes}${noFix}`,
           ...(fixable ? { fix: { title: `Use \`${raw}\``, edits: [ctx.fix.replace(from.imageRange, raw)] } } : {}),
         });

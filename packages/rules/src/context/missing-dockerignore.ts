@@ -159,7 +159,8 @@ export default defineRule({
         const path = join(dirname(filePath), '.dockerignore');
         ctx.report({
           node: copy.range,
-          message: `\`${written}\` copies the whole build context and there is no \`.dockerignore\`: \`.git\`, local dependencies, \`.env\` files and build output go into the image, and any change to them invalidates this layer's cache`,
+          message: `\`${written}\` copies the whole build context, and there is no \`.dockerignore\``,
+          help: '`.git`, local dependencies, `.env` files and build output go into the image, and any change to them invalidates this layer\'s cache.',
           createFile: { path, text: dockerignoreFor(ctx.model, basename(filePath)), title: `Create ${path} for the detected stack` },
         });
       },

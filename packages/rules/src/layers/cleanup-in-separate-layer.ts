@@ -80,10 +80,10 @@ export default defineRule({
         const line = ctx.source.lineColumnAt(first.creator.range.start).line;
         const kinds = [...new Set(findings.map((finding) => finding.kind.label))].join(' and ');
         const node = { start: first.command.range.start, end: findings.at(-1)?.command.statementRange.end ?? first.command.range.end };
-        const message = `This RUN deletes ${kinds} that the RUN on line ${line} committed to its layer, so the image does not shrink; clean up in that RUN`;
+        const message = `Deleting ${kinds} here leaves them in line ${line}'s layer`;
         const cleanupOnly = script.commands.every((command) => isNeutral(command) || findings.some((finding) => finding.command === command));
         if (!cleanupOnly || creators.size > 1) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${creators.size > 1 ? 'the files come from several RUNs' : 'this RUN does more than clean up'})` });
+          ctx.report({ node, message, help: `No automatic fix: ${creators.size > 1 ? 'the files come from several RUNs' : 'this RUN does more than clean up'}.` });
           return;
         }
         const creator = first.creator;
@@ -91,7 +91,7 @@ export default defineRule({
         const joinable = adjacent && sameFlags(ctx as RuleContext, creator, run);
         const result = joinable ? plan(ctx as RuleContext, creator, run) : planMove(ctx as RuleContext, creator, run, 'first');
         if ('noFix' in result) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${result.noFix})` });
+          ctx.report({ node, message, help: `No automatic fix: ${result.noFix}.` });
           return;
         }
         const unsafeBecause = !adjacent ? 'instructions between them would run after the cleanup' : !joinable ? 'the RUNs have different flags' : result.unsafeBecause;

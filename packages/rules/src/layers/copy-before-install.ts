@@ -103,11 +103,11 @@ export default defineRule({
         const { run, installs } = found;
         const line = ctx.source.lineColumnAt(run.range.start).line;
         const labels = [...new Set(installs.map((install) => `\`${install.label}\``))].join(', ');
-        const message = `Copying the whole build context before ${labels} on line ${line} reruns the install on every source change; copy the manifests first`;
+        const message = `The whole context is copied before ${labels} (line ${line}): every change reinstalls`;
         const node = copy.range.end > copy.keywordRange.start ? { start: copy.keywordRange.start, end: copy.argsRange?.end ?? copy.range.end } : copy.range;
         const why = noFixReason(ctx.source.text, copy, run, between, installs);
         if (why) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${why})` });
+          ctx.report({ node, message, help: `No automatic fix: ${why}.` });
           continue;
         }
         const manifests = [...new Set(installs.flatMap((install) => install.manifests ?? []))];

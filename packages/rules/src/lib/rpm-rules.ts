@@ -50,7 +50,7 @@ export function yesRule(spec: YesRuleSpec): Rule {
             const safe = failureFailsRun(run, command);
             ctx.report({
               node: { start: call.toolWord.range.start, end: call.subcommand.range.end },
-              message: `\`${call.tool} ${sub}\` without \`${text}\` stops at its confirmation prompt and fails a non-interactive build`,
+              message: `\`${call.tool} ${sub}\` without \`${text}\` stops at its prompt and fails the build`,
               fix: {
                 title: `Add \`${text}\` after \`${after === 'tool' ? call.tool : `${call.tool} ${sub}`}\`${safe ? '' : ' (unsafe: the RUN goes on when this command fails, so today\'s build may skip it)'}`,
                 edits: [ctx.fix.insertAfter(after === 'tool' ? call.toolWord : call.subcommand, ` ${text}`)],
@@ -100,7 +100,7 @@ export function cleanRule(spec: CleanRuleSpec): Rule {
           const plan = why ? { reason: why } : planAppend(ctx.fix, run, cleanup);
           const message = `\`${last.tool} ${subcommandOf(last) ?? ''}\` leaves its cache in this layer; run \`${spec.cleanup(last)}\` in the same RUN`;
           const node = { start: last.toolWord.range.start, end: last.subcommand.range.end };
-          if ('reason' in plan) ctx.report({ node, message: `${message} (no auto-fix: ${plan.reason})` });
+          if ('reason' in plan) ctx.report({ node, message, help: `No automatic fix: ${plan.reason}.` });
           else ctx.report({ node, message, fix: { title: `Append \`&& ${cleanup}\` to the RUN`, edits: [plan.edit] } });
         },
       };

@@ -33,7 +33,8 @@ export default defineRule({
         if (findStage(ctx.model.stages, reference.value) !== stage) continue;
         ctx.report({
           node: reference.range,
-          message: `\`--from=${reference.value}\` names the stage it is in (${stage.name ? `\`${stage.name}\`` : `stage ${stage.index}`}), which is not finished yet; BuildKit rejects this as a circular dependency`,
+          message: `\`--from=${reference.value}\` names the stage it is in (${stage.name ? `\`${stage.name}\`` : `stage ${stage.index}`}): a circular dependency`,
+          help: 'The stage is not finished when this instruction runs; BuildKit rejects the file.',
         });
       }
     };

@@ -69,9 +69,8 @@ export default defineRule<Options>({
           const usedElsewhere = stage.usedBy.length > 0;
           ctx.report({
             node: stage.from.from.stageNameRange ?? stage.from.from.imageRange ?? stage.from.range,
-            message: usedElsewhere
-              ? `Stage ${name} only feeds stages the final image does not use, so building the image skips it; remove it, or add it to \`targets\` if it is built with \`--target\``
-              : `Stage ${name} is not the final stage and no stage builds on it or copies from it, so building the image skips it; remove it, or add it to \`targets\` if it is built with \`--target\``,
+            message: usedElsewhere ? `Stage ${name} only feeds stages the final image does not use` : `Stage ${name} is not used by the final image`,
+            help: `Building the image skips it${usedElsewhere ? '' : ': it is not the final stage and no stage builds on it or copies from it'}. Remove it, or add it to \`targets\` if it is built with \`--target\`.`,
           });
         }
       },

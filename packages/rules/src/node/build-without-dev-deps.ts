@@ -205,8 +205,8 @@ export default defineRule({
     function report(install: ProductionInstall, buildRun: RunInstruction, build: ShellCommand): void {
       const line = ctx.source.lineColumnAt(install.run.range.start).line;
       const buildText = ctx.source.slice(build.range);
-      const shown = buildText.length > 30 ? `${buildText.slice(0, 29)}…` : buildText;
-      const message = `\`${shown}\` runs after ${install.label} (line ${line}), which leaves out devDependencies`;
+      const shown = buildText.length > 24 ? `${buildText.slice(0, 23)}…` : buildText;
+      const message = `\`${shown}\` needs devDependencies; ${install.label} (line ${line}) skips them`;
       const prune = pruneCommand(install, text);
       const help = `Build tools (TypeScript, bundlers) are devDependencies: without them the build fails, or uses a globally installed version. Install everything, build, then drop devDependencies${prune ? ` with \`${prune}\`` : ''}.`;
       const edits: TextEdit[] = [];

@@ -66,14 +66,14 @@ export default defineRule({
           .find(({ reads }) => reads !== null);
         if (reliant) {
           const line = ctx.source.lineColumnAt(reliant.later.range.start).line;
-          ctx.report({ node, message: `${message} (no auto-fix: \`${reliant.reads}\` on line ${line} uses them; give it its own \`apt-get update\`)` });
+          ctx.report({ node, message, help: `No automatic fix: \`${reliant.reads}\` on line ${line} uses them; give it its own \`apt-get update\`.` });
           return;
         }
         const cleanup = update.sudo ? `sudo ${CLEANUP}` : CLEANUP;
         const why = nonRootReason(runsAsRoot(run), update.sudo);
         const plan = why ? { reason: why } : planAppend(ctx.fix, run, cleanup);
         if ('reason' in plan) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${plan.reason})` });
+          ctx.report({ node, message, help: `No automatic fix: ${plan.reason}.` });
           return;
         }
         ctx.report({ node, message, fix: { title: `Append \`&& ${cleanup}\` to the RUN`, edits: [plan.edit] } });

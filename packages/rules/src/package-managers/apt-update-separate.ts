@@ -69,7 +69,7 @@ export default defineRule({
         const adjacent = later.index === run.index + 1;
         const result = adjacent && sameFlags(ctx as RuleContext, run, later) ? plan(ctx as RuleContext, run, later) : planMove(ctx as RuleContext, run, later, 'second');
         if ('noFix' in result) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${result.noFix})` });
+          ctx.report({ node, message, help: `No automatic fix: ${result.noFix}.` });
           return;
         }
         const unsafeBecause = !adjacent ? 'instructions between them run before the update' : !sameFlags(ctx as RuleContext, run, later) ? 'the RUNs have different flags' : result.unsafeBecause;

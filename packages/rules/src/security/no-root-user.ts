@@ -252,14 +252,21 @@ export default defineRule<Options>({
         ctx.report({
           node: user ? user.instruction.range : (final.from.from.imageRange ?? final.from.range),
           message: facts?.runsAs === 'root-dirs'
-            ? `${facts.title} writes its logs and work files into directories owned by root, so a plain USER line breaks it; create a user, \`chown\` those directories to it, then switch with USER`
+            ? `${facts.title} runs as root here; a plain USER line breaks it`
             : rootMaster
-            ? `${facts.title}'s master process runs as root (its workers drop to a service user); to run it without root, use an unprivileged image such as \`nginxinc/nginx-unprivileged\` (listens on 8080) or configure a port above 1024, writable pid and cache paths, and a USER`
+            ? `${facts.title}'s master process runs as root`
             : user
               ? `\`USER ${user.name}\` leaves the final image running as root; switch to a non-root user`
               : builderUser
-                ? `No USER in the final stage: \`USER ${builderUser.user}\` is set in stage \`${builderUser.stage}\` only, and USER does not carry over to stages that copy from it, so the container runs as root`
+                ? `No USER in the final stage (\`USER ${builderUser.user}\` is set in stage \`${builderUser.stage}\` only)`
                 : 'No USER in the final stage: the container runs as root unless the base image sets a user',
+          ...(facts?.runsAs === 'root-dirs'
+            ? { help: `${facts.title} writes its logs and work files into directories owned by root; create a user, \`chown\` those directories to it, then switch with USER.` }
+            : rootMaster
+              ? { help: `Its workers drop to a service user. To run it without root, use an unprivileged image such as \`nginxinc/nginx-unprivileged\` (listens on 8080), or configure a port above 1024, writable pid and cache paths, and a USER.` }
+              : builderUser
+                ? { help: 'USER does not carry over to stages that copy from a stage, so the container runs as root.' }
+                : {}),
           ...(lines && edit
             ? { fix: { title: `Add ${lines.map((line) => `\`${line}\``).join(' and ')}`, edits: [edit], instructionDelta: lines.length } }
             : {}),

@@ -59,8 +59,9 @@ export default defineRule({
           node: pair.nameRange,
           message:
             instruction.keyword === 'ENV'
-              ? `\`ENV ${pair.name}\` stores the value in the image config, where anyone who pulls the image can read it; pass secrets with \`RUN --mount=type=secret,id=${secretId},env=${pair.name} …\` instead`
-              : `\`ARG ${pair.name}\` is recorded in the image history of the layers that use it; pass secrets with \`RUN --mount=type=secret,id=${secretId},env=${pair.name} …\` instead`,
+              ? `\`ENV ${pair.name}\` stores a secret in the image config, readable by anyone who pulls it`
+              : `\`ARG ${pair.name}\` is recorded in the image history of the layers that use it`,
+          help: `Pass secrets with \`RUN --mount=type=secret,id=${secretId},env=${pair.name} …\` instead.`,
         });
       }
     };

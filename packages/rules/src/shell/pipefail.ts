@@ -111,7 +111,7 @@ export default defineRule({
         const fix = fixFor(run);
         ctx.report({
           node: piped.range,
-          message: 'A pipe hides the failure of every command but the last; set `-o pipefail` (SHELL or `set -o pipefail`) first',
+          message: 'A pipe hides the failure of every command but the last; set `-o pipefail` first',
           ...(fix ? { fix: { title: fix.title, edits: fix.edits, instructionDelta: fix.instructionDelta } } : {}),
         });
       },
