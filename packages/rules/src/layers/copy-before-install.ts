@@ -72,7 +72,7 @@ export default defineRule({
         'Unsafe. The fix inserts `COPY <manifests> <dest>` before the `COPY . .` (with the same `--chown` and other',
         'flags) and moves the `COPY . .` to just after the installing RUN. Manifests: `package*.json` for npm,',
         '`package.json yarn.lock`, `package.json pnpm-lock.yaml`, the `-r` files of pip, `Gemfile Gemfile.lock`,',
-        '`go.mod go.sum`, `pom.xml`, `Cargo.toml Cargo.lock`, `composer.json composer.lock`. It changes what the',
+        '`go.mod go.sum*` (the wildcard, because a module without dependencies has no go.sum), `pom.xml`, `Cargo.toml Cargo.lock`, `composer.json composer.lock`. It changes what the',
         'install sees: lifecycle scripts (`postinstall`, `prepare`), npm/yarn workspaces, `.npmrc`, `.yarnrc.yml`,',
         'a `-r` file that includes another, a Gemfile that reads a `.gemspec`, or a `replace` directive pointing',
         'into the tree all need more files. Add them to the new COPY.',
