@@ -1,4 +1,5 @@
 import { defineRule, type RuleContext, type RunInstruction, type ShellCommand } from '@dockfix/core';
+import { readsStaleLists } from '../lib/apt.js';
 import { isNeutral, LEFTOVERS, type LeftoverKind } from '../lib/cleanup.js';
 import { shippedStages } from '../lib/images.js';
 import { plan, planMove, sameFlags } from '../lib/merge.js';
@@ -87,6 +88,14 @@ export default defineRule({
           return;
         }
         const creator = first.creator;
+        // A RUN between them that installs from the apt lists would fail once they are deleted earlier.
+        const reader = findings.some((finding) => finding.kind.dirs.includes('/var/lib/apt/lists'))
+          ? earlier.find((other) => other.index > creator.index && readsStaleLists(other, ctx.source.slice(other.range)) !== null)
+          : undefined;
+        if (reader) {
+          ctx.report({ node, message, help: `No automatic fix: the RUN on line ${ctx.source.lineColumnAt(reader.range.start).line} installs from these lists; clean up at the end of that RUN instead.` });
+          return;
+        }
         const adjacent = creator.index === run.index - 1;
         const joinable = adjacent && sameFlags(ctx as RuleContext, creator, run);
         const result = joinable ? plan(ctx as RuleContext, creator, run) : planMove(ctx as RuleContext, creator, run, 'first');

@@ -231,10 +231,14 @@ export function planMove(ctx: RuleContext, a: RunInstruction, b: RunInstruction,
     const indent = multiline ? source.indentAt(target.end) : '    ';
     const group = needsGroup(b.run.script as ShellScript);
     const body = text.slice(moved.start, moved.end);
+    // Starts one character early and ends one late (rewriting both as they are), like `plan`, so that an
+    // append to the end of A in the same pass (` && rm -rf …` of another rule) waits for the next pass and
+    // then sees the cleanup this fix moved there.
+    const aEnd = trimEnd(text, a.range.start, a.range.end);
+    const after = text.slice(aEnd, Math.min(text.length, aEnd + 1));
     return {
-      // Starts one character early, like `plan`, so that an append to the end of A waits for the next pass.
       edits: [
-        ctx.fix.replaceRange(target.end - 1, trimEnd(text, a.range.start, a.range.end), `${text[target.end - 1] ?? ''} && ${escape}${eol}${indent}${group ? `{ ${body}; }` : body}`),
+        ctx.fix.replaceRange(target.end - 1, aEnd + after.length, `${text[target.end - 1] ?? ''} && ${escape}${eol}${indent}${group ? `{ ${body}; }` : body}${after}`),
         removeRun(b),
       ],
       unsafeBecause: carriedState(a.run.script as ShellScript, b.run.script as ShellScript),

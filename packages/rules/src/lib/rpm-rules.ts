@@ -78,6 +78,11 @@ export interface CleanRuleSpec {
   readonly cacheDirs: readonly string[];
   /** The cleanup command to append, for the tool that filled the cache. */
   readonly cleanup: (call: CliCall) => string;
+  /**
+   * The other tool's `clean all` (`dnf` for yum, `yum` for dnf). A RUN that runs both tools is on EL 8 or
+   * newer, where `yum` is dnf: one `clean all` cleans the one cache, so a second would be a duplicate.
+   */
+  readonly sibling?: { readonly runs: (command: ShellCommand) => boolean; readonly cleans: (command: ShellCommand) => boolean };
 }
 
 /** A rule that reports an install without a cache cleanup in the same RUN, with a safe fix appending it. */
@@ -92,6 +97,8 @@ export function cleanRule(spec: CleanRuleSpec): Rule {
           if (!script || !run.stage || !shipped.has(run.stage)) return;
           if (spec.cacheDirs.some((dir) => cacheMountCovers(run, dir))) return;
           if (script.commands.some(spec.cleans) || spec.cleanText.test(script.text)) return;
+          const sibling = spec.sibling;
+          if (sibling && script.commands.some(sibling.runs) && script.commands.some(sibling.cleans)) return;
           const calls = script.commands.map(spec.parse).filter((call): call is CliCall => call !== null && spec.filling.has(subcommandOf(call) ?? ''));
           const last = calls.at(-1);
           if (!last?.subcommand) return;
