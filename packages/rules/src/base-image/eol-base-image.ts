@@ -40,13 +40,9 @@ export default defineRule({
         ctx.report({
           node: from.imageRange,
           message: `${describeImage(from.image)} is past its end of life: no more security fixes`,
-          help: `${capitalize(parts.join(' and '))}. Move to a supported release${supported.length > 0 ? ` (${supported.join(', ')} as of ${TABLE_DATE})` : ''}.`,
+          help: `${parts.join(' and ')}. Move to a supported release${supported.length > 0 ? ` (${supported.join(', ')} as of ${TABLE_DATE})` : ''}.`,
         });
       },
     };
   },
 });
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
