@@ -119,7 +119,7 @@ describe('--format json (the stable interface of DESIGN.md)', () => {
 
   test('a message without a fix has no `fix` key', async () => {
     // no-root-user cannot fix `FROM $BASE` (the base image is unknown): it reports without a fix.
-    const cwd = makeProject({ Dockerfile: 'ARG BASE\nFROM $BASE\nCMD ["app"]\n' });
+    const cwd = makeProject({ Dockerfile: 'ARG BASE\nFROM $BASE\nCOPY app /app\nCMD ["/app"]\n' });
     const result = await runCli(['lint', '--select', 'DL3002', '-f', 'json'], { cwd });
     const [file] = parseJsonReport(result.stdout);
     expect(file?.messages).toHaveLength(1);
