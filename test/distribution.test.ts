@@ -224,6 +224,6 @@ describe("dockfix's own Dockerfile", () => {
     }
     const link = /ln -s \/opt\/dockfix\/(\S+) \/usr\/local\/bin\/dockfix/.exec(dockerfile);
     expect(link && existsSync(path.join(repoRoot, link[1] as string))).toBe(true);
-    expect(readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8')).toMatch(/^\*\*\/node_modules$/m);
+    expect(readFileSync(path.join(repoRoot, 'Dockerfile.dockerignore'), 'utf8')).toMatch(/^\*\*\/node_modules$/m);
   });
 });
