@@ -1,0 +1,41 @@
+import { defineRule } from '@dockfix/core';
+import { keyValues } from '../lib/properties.js';
+
+export default defineRule({
+  meta: {
+    id: 'numeric-user',
+    category: 'security',
+    severity: 'info',
+    description: 'Use a numeric user id in `USER`',
+    fix: 'none',
+    sources: [{ tool: 'hadolint', rule: 'DL3066', kind: 'same' }],
+    docs: {
+      rationale: [
+        'A user name in `USER app` is resolved inside the image\'s `/etc/passwd`; tools outside it cannot. Kubernetes\'',
+        '`runAsNonRoot` refuses to start a container whose user is a name ("cannot verify user is non-root"),',
+        'and volume permissions on the host follow the number. `USER 10001` (or `10001:10001`) works everywhere.',
+        'A USER written with a declared ARG (`USER ${APP_UID}`) is left alone.',
+      ].join('\n'),
+      invalid: ['FROM node:22-slim\nUSER node\n'],
+      valid: ['FROM node:22-slim\nUSER 1000:1000\n'],
+      fixNotes: 'No automatic fix: the id of the user is in the base image, not the Dockerfile.',
+    },
+  },
+  create(ctx) {
+    const args = new Set<string>();
+    const collect = (instruction: Parameters<typeof keyValues>[1]) => {
+      for (const pair of keyValues(ctx.source, instruction)) args.add(pair.name);
+    };
+    return {
+      ARG: collect,
+      USER(instruction) {
+        const arg = instruction.args[0];
+        if (!arg) return;
+        const uid = arg.value.split(':')[0] ?? '';
+        if (/^\d+$/.test(uid)) return;
+        if ([...args].some((name) => uid.includes(`\${${name}}`) || uid.includes(`$${name}`))) return;
+        ctx.report({ node: arg.range, message: `user \`${uid}\` is a name; hosts and Kubernetes can only check a numeric id` });
+      },
+    };
+  },
+});
