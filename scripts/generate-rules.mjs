@@ -90,6 +90,7 @@ export function renderRuleDoc(rule) {
   );
   out.push('## Why', '', meta.docs.rationale.trim(), '');
   out.push('## Examples', '');
+  if (meta.docs.exampleOptions) out.push(`With the options \`${JSON.stringify(meta.docs.exampleOptions)}\`:`, '');
   meta.docs.invalid.forEach((example, index) => {
     out.push(meta.docs.invalid.length > 1 ? `Reported (${index + 1}):` : 'Reported:', '', fence(example), '');
   });

@@ -29,6 +29,8 @@ export interface RuleDocs {
   readonly valid: readonly string[];
   /** When the fix is safe and when it is not. Markdown. */
   readonly fixNotes?: string;
+  /** Rule options the examples are linted with, for rules that check nothing by default (`trustedRegistries`). */
+  readonly exampleOptions?: Readonly<Record<string, unknown>>;
 }
 
 /** Static facts about a rule: what reporters, config and docs need. */

@@ -21,7 +21,7 @@ function onDisk(text: string): string {
 describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s doc examples', (_id, rule) => {
   const linter = createLinter({ rules: [rule] });
   // Opt-in rules run only when selected.
-  const config = configFor(rule, undefined);
+  const config = configFor(rule, rule.meta.docs.exampleOptions ? { ...rule.meta.docs.exampleOptions } : undefined);
   it('has examples of both kinds', () => {
     expect(rule.meta.docs.invalid.length).toBeGreaterThan(0);
     expect(rule.meta.docs.valid.length).toBeGreaterThan(0);

@@ -38,6 +38,7 @@ export default defineRule<Options>({
       invalid: ['FROM ghcr.io/acme/base:1.2\nRUN echo hi\n'],
       valid: ['FROM registry.example.com/acme/base:1.2\nRUN echo hi\n'],
       fixNotes: 'No automatic fix: where a mirror of the image lives is site knowledge.',
+      exampleOptions: { trustedRegistries: ['registry.example.com'] },
     },
   },
   create(ctx) {

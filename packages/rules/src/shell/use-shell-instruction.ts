@@ -15,6 +15,10 @@ export default defineRule({
         'init scripts, package maintainer scripts), not just the Dockerfile\'s RUN steps, and it is invisible to',
         'anyone reading the file. `SHELL ["/bin/bash", "-c"]` changes the shell of the later RUN, CMD and',
         'ENTRYPOINT in shell form and nothing else.',
+        '',
+        'The rule reports an `ln` whose link name (its last operand) is `/bin/sh`. hadolint reports any `ln`',
+        'that mentions `/bin/sh`, also as the link target (`ln -s /bin/sh /usr/local/bin/mysh`), which leaves the',
+        'shell alone; dockfix does not.',
       ].join('\n'),
       invalid: ['FROM debian:bookworm-slim\nRUN ln -sf /bin/bash /bin/sh\n'],
       valid: ['FROM debian:bookworm-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN echo "$BASH_VERSION"\n'],
@@ -27,8 +31,9 @@ export default defineRule({
         for (const command of run.run.script?.commands ?? []) {
           const call = parseCli(command);
           if (!call || call.tool !== 'ln') continue;
-          const target = call.operands.find((word) => word.value === '/bin/sh');
-          if (!target) continue;
+          // The link name is the last operand: `ln -s /bin/sh /usr/local/bin/x` only reads /bin/sh.
+          const target = call.operands.at(-1);
+          if (call.operands.length < 2 || target?.value !== '/bin/sh') continue;
           ctx.report({ node: target.range, message: 'replacing `/bin/sh` changes the shell of the whole image; use a `SHELL` instruction' });
         }
       },

@@ -23,7 +23,7 @@ function onbuild(text: string): string {
 }
 
 /** Lints `text` with only the rules the selector names (an alias here, so the alias mapping is tested too). */
-export function lintWith(selector: string, text: string, options?: Record<string, unknown>): Diagnostic[] {
+export function lintWith(selector: string, text: string, options?: Record<string, unknown>): readonly Diagnostic[] {
   const config: Config = options ? { select: [selector], rules: { [selector]: ['error', options] } } : { select: [selector] };
   return linter.lint(text, { config }).diagnostics;
 }
