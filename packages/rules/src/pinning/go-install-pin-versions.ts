@@ -16,7 +16,8 @@ export default defineRule(
       const call = parseGo(command);
       const sub = call ? subcommandOf(call) : null;
       if (!call || !sub) return null;
-      const remote = (word: { value: string }) => !/^(\.{1,2}(\/|$)|\/)/.test(word.value) && !word.value.endsWith('.go');
+      // Local paths, `.go` files and Go's package patterns (`tool` installs the tools go.mod pins, Go 1.24) fetch nothing unpinned.
+      const remote = (word: { value: string }) => !/^(\.{1,2}(\/|$)|\/)/.test(word.value) && !word.value.endsWith('.go') && !['tool', 'all', 'std', 'cmd'].includes(word.value);
       if (sub === 'install' || sub === 'get') return { label: `go ${sub}`, words: call.operands.filter(remote) };
       // `go run pkg args…`: only the first operand is a package, and only a module path (`host.tld/…`) is fetched.
       const first = call.operands[0];

@@ -1,8 +1,13 @@
 import { specTable, type SpecCase } from './spec-table.js';
 
-/** hadolint runs most DL3045 examples twice, as written and inside ONBUILD. */
+/**
+ * hadolint runs most DL3045 examples twice, as written and inside ONBUILD. Fragments get a Debian FROM
+ * rather than the table's default `FROM scratch`: on scratch the working directory is always `/`, so
+ * dockfix (deliberately, see the rule's doc page) does not report there.
+ */
 function both(name: string, text: string, catches: boolean): SpecCase[] {
-  return [[name, text, catches], [name, text, catches, 'onbuild']];
+  const file = /^FROM\s/i.test(text) ? text : `FROM debian:buster\n${text}`;
+  return [[name, file, catches], [name, file, catches, 'onbuild']];
 }
 
 specTable('DL3045', 'copy-relative-without-workdir', [
@@ -13,6 +18,8 @@ specTable('DL3045', 'copy-relative-without-workdir', [
   ...both('absolute windows destination, alternative separators', 'COPY bla.sh c:/system32/blubb.sh', false),
   ...both('relative destination, WORKDIR set', 'FROM scratch\nWORKDIR /usr\nCOPY bla.sh blubb.sh', false),
   ...both('relative destination, windows WORKDIR set', 'FROM scratch\nWORKDIR c:\\system32\nCOPY bla.sh blubb.sh', false),
+  // Not in hadolint's spec (hadolint reports it): a relative destination on scratch, always below `/`.
+  ['relative destination on scratch (hadolint: reported)', 'FROM scratch\nCOPY bla.sh blubb.sh', false],
   ...both('destination is a variable 1', 'COPY src.sh ${SRC_BASE_ENV}', false),
   ...both('destination is a variable 2', 'COPY src.sh $SRC_BASE_ENV', false),
   ...both('destination is a variable 3', 'COPY src.sh "${SRC_BASE_ENV}"', false),
