@@ -14,7 +14,8 @@ export default defineRule({
         'A user name in `USER app` is resolved inside the image\'s `/etc/passwd`; tools outside it cannot. Kubernetes\'',
         '`runAsNonRoot` refuses to start a container whose user is a name ("cannot verify user is non-root"),',
         'and volume permissions on the host follow the number. `USER 10001` (or `10001:10001`) works everywhere.',
-        'A USER written with a declared ARG (`USER ${APP_UID}`) is left alone.',
+        'A USER written with a declared ARG (`USER ${APP_UID}`) is left alone. Unlike hadolint, `USER root` (uid 0',
+        'in every image) and the users of Windows images (which have no numeric ids) are not reported.',
       ].join('\n'),
       invalid: ['FROM node:22-slim\nUSER node\n'],
       valid: ['FROM node:22-slim\nUSER 1000:1000\n'],
@@ -30,9 +31,11 @@ export default defineRule({
       ARG: collect,
       USER(instruction) {
         const arg = instruction.args[0];
-        if (!arg) return;
+        // Windows users have names, not numeric ids.
+        if (!arg || instruction.stage?.windows) return;
         const uid = arg.value.split(':')[0] ?? '';
-        if (/^\d+$/.test(uid)) return;
+        // `root` is uid 0 in every image, so there is nothing to resolve.
+        if (/^\d+$/.test(uid) || uid === 'root') return;
         if ([...args].some((name) => uid.includes(`\${${name}}`) || uid.includes(`$${name}`))) return;
         ctx.report({ node: arg.range, message: `user \`${uid}\` is a name; hosts and Kubernetes can only check a numeric id` });
       },
