@@ -8,6 +8,7 @@ export default defineRule({
     severity: 'info',
     description: 'Use a numeric user id in `USER`',
     fix: 'none',
+    optIn: true,
     sources: [{ tool: 'hadolint', rule: 'DL3066', kind: 'same' }],
     docs: {
       rationale: [
@@ -16,6 +17,10 @@ export default defineRule({
         'and volume permissions on the host follow the number. `USER 10001` (or `10001:10001`) works everywhere.',
         'A USER written with a declared ARG (`USER ${APP_UID}`) is left alone. Unlike hadolint, `USER root` (uid 0',
         'in every image) and the users of Windows images (which have no numeric ids) are not reported.',
+        '',
+        'Off by default (hadolint has it on, at info level): `USER node` or `USER app` is the usual, readable way to',
+        'drop root, and only matters where a cluster enforces `runAsNonRoot`; on the shared corpus the rule fires',
+        'in 44 of 572 files. Turn it on with `--select DL3066` (or `extendSelect`) where that policy applies.',
       ].join('\n'),
       invalid: ['FROM node:22-slim\nUSER node\n'],
       valid: ['FROM node:22-slim\nUSER 1000:1000\n'],
