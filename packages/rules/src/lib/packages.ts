@@ -91,6 +91,8 @@ export function rpmAssumesYes(call: CliCall): boolean {
 export const RPM_INSTALLING = new Set([
   'install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal', 'distro-sync',
   'distrosync', 'dsync', 'downgrade', 'remove', 'erase', 'autoremove', 'groupupdate', 'groupremove', 'group', 'module', 'builddep', 'in',
+  // dnf's short aliases (`dnf up`, `dnf rei`, `dnf up-min`), which hadolint's DL3040 spec lists.
+  'up', 'up-min', 'rei',
 ]);
 
 const ZYPPER_VALUES = new Set(['R', 'root', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'c', 'config', 't', 'type', 'r', 'repo', 'from']);

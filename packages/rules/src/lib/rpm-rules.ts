@@ -70,8 +70,8 @@ export interface CleanRuleSpec {
   readonly parse: (command: ShellCommand) => CliCall | null;
   /** Subcommands that download packages or metadata into the cache. */
   readonly filling: ReadonlySet<string>;
-  /** True for a command that cleans the cache (`yum clean all`, `rm -rf /var/cache/yum`). */
-  readonly cleans: (command: ShellCommand) => boolean;
+  /** True for a command that cleans the cache the install filled (`yum clean all`, `rm -rf /var/cache/yum`). */
+  readonly cleans: (command: ShellCommand, install: CliCall) => boolean;
   /** The cleanup as text, to find it where the parser sees no command (inside `bash -c "…"`). */
   readonly cleanText: RegExp;
   /** The cache directories (a cache mount on one of them counts as cleanup). */
@@ -96,12 +96,22 @@ export function cleanRule(spec: CleanRuleSpec): Rule {
           const script = run.run.script;
           if (!script || !inShippedStage(run, shipped)) return;
           if (spec.cacheDirs.some((dir) => cacheMountCovers(run, dir))) return;
-          if (script.commands.some(spec.cleans) || spec.cleanText.test(script.text)) return;
           const sibling = spec.sibling;
           if (sibling && script.commands.some(sibling.runs) && script.commands.some(sibling.cleans)) return;
           const calls = script.commands.map(spec.parse).filter((call): call is CliCall => call !== null && spec.filling.has(subcommandOf(call) ?? ''));
           const last = calls.at(-1);
           if (!last?.subcommand) return;
+          // Only a cleanup after the last install empties what it filled (`dnf clean all && dnf install …` does not).
+          const installEnd = last.command.range.end;
+          if (script.commands.some((command) => command.range.start >= installEnd && spec.cleans(command, last))) return;
+          // A cleanup the parser cannot see as a command (inside `bash -c "…"`), when it is written after the install.
+          const cleanText = new RegExp(spec.cleanText.source, 'g');
+          for (const match of script.text.matchAll(cleanText)) {
+            const at = script.offset + match.index;
+            // Text of a command the parser did see was judged above (it may clean another tool's cache).
+            const judged = script.commands.some((command) => command.range.start <= at && at < command.range.end && spec.parse(command) !== null);
+            if (at >= installEnd && !judged) return;
+          }
           const cleanup = `${last.sudo ? 'sudo ' : ''}${spec.cleanup(last)}`;
           const why = nonRootReason(runsAsRoot(run), last.sudo);
           const plan = why ? { reason: why } : planAppend(ctx.fix, run, cleanup);

@@ -153,7 +153,8 @@ export function workdirAt(instruction: Instruction): string | null {
   if (trigger) chain.push(...sequenceOf(instruction).filter((other) => other.index < instruction.index && other.keyword === 'WORKDIR'));
   let dir: string | null = null;
   for (const workdir of chain) {
-    const value = workdir.args[0]?.value ?? '';
+    // `WORKDIR "/srv"` names /srv: the frontend drops the quotes.
+    const value = (workdir.args[0]?.value ?? '').replace(/^(["'])(.*)\1$/, '$2');
     if (!value || value.includes('$')) return null;
     dir = value.startsWith('/') ? value : dir === null ? null : `${dir.replace(/\/$/, '')}/${value}`;
   }

@@ -49,11 +49,14 @@ export default defineRule({
         const script = scriptLeavingCache(run, shipped, /yarn/i);
         if (!script) return;
         const calls = script.commands.map(parseYarn).filter((call) => call !== null);
-        if (calls.some((call) => subcommandOf(call) === 'cache' && call.operands[0]?.value === 'clean')) return;
-        if (script.commands.some((command) => (rmOperands(command) ?? []).some((path) => /\.cache\/yarn|\.yarn\/(berry\/)?cache/.test(path)))) return;
-        const installs = calls.filter((call) => isYarnProjectInstall(call) || subcommandOf(call) === 'add' || (subcommandOf(call) === 'global' && call.operands[0]?.value === 'add'));
+        // `yarn install foo` is an error in Yarn 1 ("use add"), but hadolint counts it, and Yarn 2+ ignores nothing.
+        const installs = calls.filter((call) => isYarnProjectInstall(call) || subcommandOf(call) === 'install' || subcommandOf(call) === 'add' || (subcommandOf(call) === 'global' && call.operands[0]?.value === 'add'));
         const last = installs.at(-1);
         if (!last) return;
+        // Only a clean after the last install empties the cache it filled.
+        const after = (start: number) => start > last.command.range.start;
+        if (calls.some((call) => after(call.command.range.start) && subcommandOf(call) === 'cache' && call.operands[0]?.value === 'clean')) return;
+        if (script.commands.some((command) => after(command.range.start) && (rmOperands(command) ?? []).some((path) => /\.cache\/yarn|\.yarn\/(berry\/)?cache/.test(path)))) return;
         const flavour = yarnFlavour(run, (range) => ctx.source.slice(range));
         const plan = planAppend(ctx.fix, run, 'yarn cache clean');
         const edit = 'edit' in plan ? plan.edit : null;

@@ -30,7 +30,12 @@ export default defineRule(
     },
     parse: (command) => parseRpm(command, TOOLS),
     filling: RPM_INSTALLING,
-    cleans: (command) => isClean(parseRpm(command, TOOLS), true) || removesUnder(command, CACHE),
+    // microdnf and dnf keep separate caches, so `dnf install … && microdnf clean all` leaves dnf's in place.
+    cleans: (command, install) => {
+      const clean = parseRpm(command, [...TOOLS, 'yum']);
+      const sameFamily = clean !== null && (clean.tool === 'microdnf') === (install.tool === 'microdnf');
+      return (sameFamily && isClean(clean, true)) || removesUnder(command, CACHE);
+    },
     sibling: { runs: (command) => parseRpm(command, ['yum']) !== null, cleans: (command) => isClean(parseRpm(command, ['yum']), true) },
     cleanText: /\b(micro)?dnf5?\s+clean\s+all\b|\/var\/cache\/(dnf|yum|libdnf5)/,
     cacheDirs: CACHE,

@@ -4,6 +4,14 @@ import { shippedStages } from '../lib/images.js';
 import { parsePip, subcommandOf } from '../lib/packages.js';
 import { cacheMountTargets, configuredBefore, inShippedStage } from '../lib/stages.js';
 
+/**
+ * `PIP_NO_CACHE_DIR` set to a value that turns the cache off. pip reads the variable as a boolean, so
+ * `0`, `off`, `no` and `false` leave the cache on (hadolint's DL3042 spec checks both kinds).
+ */
+const TRUTHY_SETTING = /PIP_NO_CACHE_DIR(?:=|[ \t]+)["']?(?!(?:0|off|no|false)(?:["'\s;&|)]|$))/i;
+/** A setting written before the RUN (ENV, pip.conf, `pip config`) that turns the cache off. */
+const CACHE_OFF = new RegExp(`${TRUTHY_SETTING.source}|no-cache-dir\\s*(?:=\\s*)?(?!\\s*(?:0|off|no|false)\\b)`, 'i');
+
 export default defineRule({
   meta: {
     id: 'pip-no-cache-dir',
@@ -17,7 +25,8 @@ export default defineRule({
         'pip keeps every wheel it downloads or builds in `~/.cache/pip` (`/root/.cache/pip` for root). In an',
         'image layer that is a second copy of everything installed, in compressed form: about 30 MB for',
         '`numpy` + `pandas`, hundreds of MB for `torch`. No later build reuses it, since each build starts',
-        'from a clean layer. `--no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) turns the cache off.',
+        'from a clean layer. `--no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) turns the cache off; `PIP_NO_CACHE_DIR=0`,',
+        '`off`, `no` or `false` does not (pip reads the variable as a boolean), and the rule says so.',
         '',
         'Checked in the stages that ship. The rule accepts `PIP_NO_CACHE_DIR` set by ENV, in the RUN or as a',
         'prefix of the command, a `no-cache-dir` setting written by an earlier RUN, and a',
@@ -46,14 +55,14 @@ export default defineRule({
         const script = run.run.script;
         if (!script || !inShippedStage(run, shipped)) return;
         if (cacheMountTargets(run).some((target) => /(^|\/)\.cache(\/pip)?$/.test(target) || target === '/root')) return;
-        if (configuredBefore(run, ctx.source, /PIP_NO_CACHE_DIR|no-cache-dir/)) return;
+        if (configuredBefore(run, ctx.source, CACHE_OFF)) return;
         for (const command of script.commands) {
           const call = parsePip(command);
           if (!call?.subcommand || subcommandOf(call) !== 'install') continue;
           if (hasOption(call, { long: ['no-cache-dir', 'cache-dir'] }) || mayHideOptions(call)) continue;
-          if (command.assignments.some((word) => word.text.startsWith('PIP_NO_CACHE_DIR='))) continue;
+          if (command.assignments.some((word) => TRUTHY_SETTING.test(word.text))) continue;
           // Set earlier in this RUN: `export PIP_NO_CACHE_DIR=1 && pip install …`.
-          if (/PIP_NO_CACHE_DIR/.test(ctx.source.text.slice(script.offset, command.range.start))) continue;
+          if (TRUTHY_SETTING.test(ctx.source.text.slice(script.offset, command.range.start))) continue;
           ctx.report({
             node: { start: call.toolWord.range.start, end: call.subcommand.range.end },
             message: '`pip install` keeps its download cache in the image; add `--no-cache-dir`',

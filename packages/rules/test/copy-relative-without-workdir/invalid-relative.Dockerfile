@@ -1,0 +1,3 @@
+FROM node:22-slim
+COPY package.json .
+COPY src "src/"

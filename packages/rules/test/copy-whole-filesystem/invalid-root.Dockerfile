@@ -1,0 +1,5 @@
+FROM golang:1.26 AS build
+RUN go build -o /out/app .
+
+FROM scratch
+COPY --from=build / /

@@ -1,0 +1,2 @@
+FROM nginx:1.29
+EXPOSE 80 443/tcp 65535 9000-9100/udp ${PORT}

@@ -1,0 +1,3 @@
+FROM golang:1.26
+COPY go.mod go.sum /src/
+RUN cd /src && go install tool

@@ -1,0 +1,54 @@
+import { createLinter, type Config, type Diagnostic } from '@dockfix/core';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../src/index.js';
+
+/**
+ * One example of a hadolint spec file: `[name, Dockerfile, reported?]`, optionally marked `onbuild` for
+ * hadolint's `onBuildRuleCatches` variant (every instruction but FROM wrapped in `ONBUILD`).
+ */
+export type SpecCase = readonly [name: string, text: string, catches: boolean, variant?: 'onbuild'];
+
+const linter = createLinter({ rules });
+
+/** hadolint's examples are often fragments; dockfix lints only whole files yet, so a `FROM` is put in front of one that does not start with FROM. */
+export function withFrom(text: string): string {
+  return /^\s*from\s/i.test(text) ? text : `FROM scratch\n${text}`;
+}
+
+function onbuild(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.trim() === '' || /^\s*from\s/i.test(line) ? line : `ONBUILD ${line}`))
+    .join('\n');
+}
+
+/** Lints `text` with only the rules the selector names (an alias here, so the alias mapping is tested too). */
+export function lintWith(selector: string, text: string, options?: Record<string, unknown>): readonly Diagnostic[] {
+  const config: Config = options ? { select: [selector], rules: { [selector]: ['error', options] } } : { select: [selector] };
+  return linter.lint(text, { config }).diagnostics;
+}
+
+/**
+ * The examples of one hadolint spec file as a table test, selected by the hadolint code. The ONBUILD
+ * variants that hadolint expects to be reported are `it.fails` until ONBUILD triggers reach the rules
+ * (another branch): when that lands these start to pass, vitest reports them, and they become `it`.
+ */
+export function specTable(code: string, ruleId: string, cases: readonly SpecCase[], options?: Record<string, unknown>): void {
+  describe(`hadolint ${code} spec → ${ruleId}`, () => {
+    it(`${code} names ${ruleId}`, () => {
+      const rule = rules.find((candidate) => candidate.meta.id === ruleId);
+      expect(rule?.meta.sources).toContainEqual({ tool: 'hadolint', rule: code, kind: 'same' });
+    });
+    for (const [name, text, catches, variant] of cases) {
+      const file = variant === 'onbuild' ? onbuild(withFrom(text)) : withFrom(text);
+      const test = () => {
+        const found = lintWith(code, file, options);
+        expect(found.every((d) => d.ruleId === ruleId)).toBe(true);
+        expect(found.length > 0, `${catches ? 'expected a report' : 'expected no report'} for:\n${file}`).toBe(catches);
+      };
+      const title = `${catches ? 'reports' : 'accepts'}: ${name}${variant ? ' (ONBUILD)' : ''}`;
+      if (variant === 'onbuild' && catches) it.fails(`${title} [needs ONBUILD triggers]`, test);
+      else it(title, test);
+    }
+  });
+}

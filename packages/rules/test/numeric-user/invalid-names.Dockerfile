@@ -1,0 +1,3 @@
+FROM node:22-slim
+USER node
+USER app:app

@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+RUN service nginx start && ps aux
+RUN sudo /usr/bin/vim /etc/hosts

@@ -1,0 +1,2 @@
+ARG TARGETPLATFORM=linux/arm64
+FROM --platform=$TARGETPLATFORM alpine:3.22

@@ -1,0 +1,2 @@
+FROM scratch
+FROM alpine:3.22 AS base

@@ -1,0 +1,1 @@
+FROM ghcr.io/acme/base:1.2
