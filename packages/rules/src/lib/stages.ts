@@ -1,4 +1,5 @@
 import type { DockerfileModel, Instruction, RunInstruction, ShellScript, Stage } from '@dockfix/core';
+import { withoutTrailingSlashes } from './text.js';
 
 /** The stages that build on `stage` with `FROM <stage>`, directly or through others. */
 export function descendantStages(stage: Stage, stages: readonly Stage[]): Stage[] {
@@ -45,14 +46,14 @@ export function cacheMountTargets(run: Instruction): string[] {
     );
     if (fields.get('type') !== 'cache' && fields.get('type') !== 'tmpfs') continue;
     const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
-    if (target) targets.push(target.replace(/^["']|["']$/g, '').replace(/\/+$/, '') || '/');
+    if (target) targets.push(withoutTrailingSlashes(target.replace(/^["']|["']$/g, '')) || '/');
   }
   return targets;
 }
 
 /** True when a cache mount covers `path` (it is the mount point or inside it). */
 export function cacheMountCovers(run: Instruction, path: string): boolean {
-  const clean = path.replace(/\/+$/, '');
+  const clean = withoutTrailingSlashes(path);
   return cacheMountTargets(run).some((target) => clean === target || clean.startsWith(`${target}/`) || target === '/');
 }
 
@@ -119,7 +120,7 @@ export function workdirAt(instruction: Instruction): string | null {
     if (!value || value.includes('$')) return null;
     dir = value.startsWith('/') ? value : dir === null ? null : `${dir.replace(/\/$/, '')}/${value}`;
   }
-  return dir === null ? null : dir.replace(/\/+$/, '') || '/';
+  return dir === null ? null : withoutTrailingSlashes(dir) || '/';
 }
 
 /**
