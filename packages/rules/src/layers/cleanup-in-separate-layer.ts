@@ -55,17 +55,22 @@ export default defineRule({
         const script = run.run.script;
         if (!script || !run.stage || !shipped.has(run.stage)) return;
         const text = ctx.source.slice(run.range);
-        const earlier = earlierRunsInStage(run);
-        const findings: Finding[] = [];
+        const stage = run.stage;
+        // Both scan the stage: computed only for a RUN that cleans something, or every RUN would cost O(stage).
+        let earlier: ReturnType<typeof earlierRunsInStage> | undefined;
+        let copiedToTmp: boolean | undefined;
+        const earlierRuns = () => (earlier ??= earlierRunsInStage(run));
         // Files COPYed or ADDed into /tmp live in that instruction's layer: no RUN can take them back.
-        const copiedToTmp = (run.stage.instructions ?? []).some(
-          (other) => other.index < run.index && (other.keyword === 'COPY' || other.keyword === 'ADD') && /^\/tmp(\/|$)/.test((other.json ?? other.args.map((arg) => arg.value)).at(-1) ?? ''),
-        );
+        const copiesToTmp = () =>
+          (copiedToTmp ??= stage.instructions.some(
+            (other) => other.index < run.index && (other.keyword === 'COPY' || other.keyword === 'ADD') && /^\/tmp(\/|$)/.test((other.json ?? other.args.map((arg) => arg.value)).at(-1) ?? ''),
+          ));
+        const findings: Finding[] = [];
         for (const command of script.commands) {
           for (const kind of LEFTOVERS) {
             if (!kind.cleans(command) || kind.creates(run, text, command)) continue;
-            if (kind.dirs.includes('/tmp') && copiedToTmp) continue;
-            const creator = earlier.find((other) => kind.creates(other, ctx.source.slice(other.range), command));
+            if (kind.dirs.includes('/tmp') && copiesToTmp()) continue;
+            const creator = earlierRuns().find((other) => kind.creates(other, ctx.source.slice(other.range), command));
             if (!creator) continue;
             // Kept out of its layer by a cache mount, or already cleaned there: nothing to move.
             if (kind.dirs.some((dir) => cacheMountCovers(creator, dir))) continue;

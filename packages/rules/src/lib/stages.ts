@@ -91,15 +91,35 @@ export function configuredBefore(instruction: Instruction, source: { slice(range
   const seen = new Set<Stage>();
   while (stage && !seen.has(stage)) {
     seen.add(stage);
-    for (const other of stage.instructions) {
-      if (other.index >= before) break;
-      if ((other.keyword === 'RUN' || other.keyword === 'ENV') && pattern.test(source.slice(other.range))) return true;
-      if (configDir && (other.keyword === 'COPY' || other.keyword === 'ADD') && other.args.length > 1 && configDir.test(other.args.at(-1)?.value ?? '')) return true;
-    }
+    if (firstConfiguring(stage, source, pattern, configDir) < before) return true;
     before = Infinity;
     stage = stage.parent;
   }
   return false;
+}
+
+/** Per stage and pattern, the index of the first instruction that configures it: computed once, so that asking for every RUN stays linear. */
+const firstConfiguringCache = new WeakMap<Stage, Map<string, number>>();
+
+function firstConfiguring(stage: Stage, source: { slice(range: { start: number; end: number }): string }, pattern: RegExp, configDir: RegExp | undefined): number {
+  let cache = firstConfiguringCache.get(stage);
+  if (!cache) firstConfiguringCache.set(stage, (cache = new Map()));
+  const key = `${pattern.source}/${pattern.flags}\0${configDir ? `${configDir.source}/${configDir.flags}` : ''}`;
+  let first = cache.get(key);
+  if (first === undefined) {
+    first = Infinity;
+    for (const other of stage.instructions) {
+      const configures =
+        ((other.keyword === 'RUN' || other.keyword === 'ENV') && pattern.test(source.slice(other.range))) ||
+        (configDir !== undefined && (other.keyword === 'COPY' || other.keyword === 'ADD') && other.args.length > 1 && configDir.test(other.args.at(-1)?.value ?? ''));
+      if (configures) {
+        first = other.index;
+        break;
+      }
+    }
+    cache.set(key, first);
+  }
+  return first;
 }
 
 /** The WORKDIR in effect at an instruction, resolved against earlier ones; null when unknown (unset, or uses a variable). */
