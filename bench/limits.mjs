@@ -2,11 +2,11 @@
 // Resource limits: how long lint and fix take, and how much memory, on inputs at the edge of what a
 // Dockerfile can be: 100k lines, one 5 MB line, 10k line continuations. Each run is a fresh process
 // (peak RSS from process.resourceUsage), with a time limit. The figures justify --max-file-size
-// (packages/cli/README.md). `node bench/limits.mjs [--limit-seconds N]`; not a test: it only prints.
+// (packages/cli/README.md). `node bench/limits.mjs [--limit-seconds N] [--case NAME]`; not a test: it only prints.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { 'limit-seconds': { type: 'string', default: '120' }, child: { type: 'string' }, op: { type: 'string' } } });
+const { values } = parseArgs({ options: { 'limit-seconds': { type: 'string', default: '120' }, case: { type: 'string' }, child: { type: 'string' }, op: { type: 'string' } } });
 
 /** The inputs, generated (never stored). */
 const CASES = {
@@ -30,7 +30,7 @@ if (values.child) {
 const limit = Number(values['limit-seconds']);
 console.log(`limits: one fresh process per run, ${limit} s limit each (node ${process.version})`);
 console.log('case                 | op           |    bytes |     time | peak RSS | problems');
-for (const name of Object.keys(CASES)) {
+for (const name of Object.keys(CASES).filter((name) => !values.case || name === values.case)) {
   for (const op of ['lint', 'fix', 'fix --unsafe']) {
     const run = spawnSync(process.execPath, ['--liftoff-only', new URL(import.meta.url).pathname, '--child', name, '--op', op], { encoding: 'utf8', timeout: limit * 1000, maxBuffer: 1 << 20 });
     let line;
