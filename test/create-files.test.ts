@@ -1,6 +1,6 @@
 // The CLI helper that writes the files fixes ask for (missing-dockerignore's .dockerignore), and the
 // engine side it relies on: `fix` lists the file only with `unsafe: true`, and never touches the disk.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fix, lint } from 'dockfix';
@@ -60,20 +60,50 @@ describe('createRequestedFiles', () => {
   test('creates the file, then reports it as existing and never overwrites it', async () => {
     const { dir, file } = project();
     const { createFiles } = fix(DOCKERFILE, { filePath: file, unsafe: true });
-    expect(await createRequestedFiles(createFiles, { dryRun: true })).toMatchObject([{ outcome: 'would-create' }]);
+    expect(await createRequestedFiles(createFiles, { dryRun: true, directory: dir })).toMatchObject([{ outcome: 'would-create' }]);
     expect(existsSync(path.join(dir, '.dockerignore'))).toBe(false);
-    expect(await createRequestedFiles(createFiles, { dryRun: false })).toMatchObject([{ outcome: 'created' }]);
+    expect(await createRequestedFiles(createFiles, { dryRun: false, directory: dir })).toMatchObject([{ outcome: 'created' }]);
     const written = readFileSync(path.join(dir, '.dockerignore'), 'utf8');
     expect(written).toBe(createFiles[0]?.text);
     writeFileSync(path.join(dir, '.dockerignore'), 'mine\n');
-    expect(await createRequestedFiles(createFiles, { dryRun: false })).toMatchObject([{ outcome: 'exists' }]);
+    expect(await createRequestedFiles(createFiles, { dryRun: false, directory: dir })).toMatchObject([{ outcome: 'exists' }]);
     expect(readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toBe('mine\n');
     // Once it exists, the rule is satisfied.
     expect(lint(DOCKERFILE, { filePath: file }).diagnostics.some((d) => d.ruleId === 'missing-dockerignore')).toBe(false);
   });
 
   test('reports a file it cannot write', async () => {
-    const outcomes = await createRequestedFiles([{ path: '/nonexistent-dir/x/.dockerignore', text: '', title: 't', safety: 'unsafe' }], { dryRun: false });
+    const outcomes = await createRequestedFiles([{ path: '/nonexistent-dir/x/.dockerignore', text: '', title: 't', safety: 'unsafe' }], { dryRun: false, directory: '/nonexistent-dir/x' });
     expect(outcomes[0]?.outcome).toBe('failed');
+  });
+
+  test('never writes through a symlink, dangling or not, nor over a directory', async () => {
+    const { dir, file } = project();
+    const { createFiles } = fix(DOCKERFILE, { filePath: file, unsafe: true });
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'dockfix-elsewhere-'));
+    dirs.push(elsewhere);
+    const victim = path.join(elsewhere, 'victim');
+    writeFileSync(victim, 'precious\n');
+    const link = path.join(dir, '.dockerignore');
+    symlinkSync(victim, link);
+    expect(await createRequestedFiles(createFiles, { dryRun: false, directory: dir })).toMatchObject([{ outcome: 'exists' }]);
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    rmSync(link);
+    symlinkSync(path.join(elsewhere, 'not-yet'), link);
+    expect(await createRequestedFiles(createFiles, { dryRun: false, directory: dir })).toMatchObject([{ outcome: 'exists' }]);
+    expect(existsSync(path.join(elsewhere, 'not-yet'))).toBe(false);
+    rmSync(link);
+    mkdirSync(link);
+    expect(await createRequestedFiles(createFiles, { dryRun: false, directory: dir })).toMatchObject([{ outcome: 'exists' }]);
+    expect(lstatSync(link).isDirectory()).toBe(true);
+  });
+
+  test('refuses a file outside the Dockerfile’s directory', async () => {
+    const { dir } = project();
+    const requests = [path.join(dir, '..', '.dockerignore'), path.join(dir, 'sub', '.dockerignore'), '/tmp/.dockerignore'].map((p) => ({ path: p, text: 'x\n', title: 't', safety: 'unsafe' as const }));
+    const outcomes = await createRequestedFiles(requests, { dryRun: false, directory: dir });
+    expect(outcomes.map((o) => o.outcome)).toEqual(['failed', 'failed', 'failed']);
+    expect(outcomes[0]?.reason).toMatch(/not in the Dockerfile's directory/);
+    expect(existsSync(path.join(dir, '..', '.dockerignore'))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // `.dockerignore` of missing-dockerignore). The fix engine only rewrites Dockerfile text; writing a
 // second file is the CLI's job, done here so the `fix` command only has to call one function.
 import { open } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { FileCreation, FixResult } from '@dockfix/core';
 
 /** What happened to one requested file. */
@@ -16,13 +17,22 @@ export interface CreatedFile {
 
 /**
  * Creates each requested file that does not exist yet, atomically with respect to an existing file
- * (`wx`: fails instead of overwriting). `dryRun` (for `--diff`/`--check`) only reports what would be
- * created. Call it with `result.createFiles` after the Dockerfile itself was written; the fix engine
- * only lists unsafe files when `fix` ran with `unsafe: true`.
+ * (`wx`: fails instead of overwriting, and on a symlink, even a dangling one, or a directory). A file
+ * outside `directory` (the linted Dockerfile's) is refused: a rule may only add files beside the
+ * Dockerfile. `dryRun` (for `--diff`/`--check`) only reports what would be created. Call it with
+ * `result.createFiles` after the Dockerfile itself was written; the fix engine only lists unsafe files
+ * when `fix` ran with `unsafe: true`.
  */
-export async function createRequestedFiles(files: FixResult['createFiles'] | readonly FileCreation[], options: { readonly dryRun: boolean }): Promise<CreatedFile[]> {
+export async function createRequestedFiles(
+  files: FixResult['createFiles'] | readonly FileCreation[],
+  options: { readonly dryRun: boolean; readonly directory: string },
+): Promise<CreatedFile[]> {
   const outcomes: CreatedFile[] = [];
   for (const file of files) {
+    if (dirname(resolve(file.path)) !== resolve(options.directory)) {
+      outcomes.push({ path: file.path, title: file.title, outcome: 'failed', reason: `it is not in the Dockerfile's directory (${options.directory}); dockfix only creates files beside the Dockerfile` });
+      continue;
+    }
     if (options.dryRun) {
       outcomes.push({ path: file.path, title: file.title, outcome: (await exists(file.path)) ? 'exists' : 'would-create' });
       continue;

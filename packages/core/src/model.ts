@@ -506,7 +506,14 @@ function runInfo(
 ): RunInfo {
   if (json) return { form: 'exec', body: argsRange, script: null, shell };
   const posix = isPosixShell(shell);
-  const heredocs = (node as unknown as { getHeredocs(): { getContentRange(): Parameters<Source['toRange']>[0] | null }[] }).getHeredocs();
+  let heredocs: { getContentRange(): Parameters<Source['toRange']>[0] | null }[];
+  try {
+    heredocs = (node as unknown as { getHeredocs(): typeof heredocs }).getHeredocs();
+  } catch {
+    // dockerfile-ast throws on some broken heredocs (`RUN <<EOF \n\\\n EOF`, found by the fuzzer, seed
+    // 20261220 path 902): a RUN whose body cannot be read is left to no rule, rather than crashing lint.
+    return { form: 'heredoc', body: null, script: null, shell };
+  }
   const firstLineEnd = source.text.indexOf('\n', argsRange.start);
   const firstLine = source.text.slice(argsRange.start, firstLineEnd === -1 ? range.end : firstLineEnd).trim();
   const heredocOnly = heredocs.length === 1 && /^<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1$/.test(firstLine);

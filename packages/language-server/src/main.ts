@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
+import { ResilientMessageReader } from './reader.js';
 import { startServer } from './server.js';
 
 const USAGE = `Usage: dockfix-language-server --stdio
@@ -23,7 +24,14 @@ export function main(argv: readonly string[]): number | null {
     process.stderr.write('dockfix-language-server: no transport given; editors start it as `dockfix-language-server --stdio` (see --help)\n');
     return 2;
   }
-  // createConnection reads the transport from process.argv.
+  if (argv.includes('--stdio')) {
+    // Our reader, not vscode-jsonrpc's: it answers malformed messages and survives them (see reader.ts).
+    const writer = new StreamMessageWriter(process.stdout);
+    const reader = new ResilientMessageReader(process.stdin, (error) => void writer.write(error as never));
+    startServer(createConnection(ProposedFeatures.all, reader, writer));
+    return null;
+  }
+  // createConnection reads the other transports from process.argv.
   startServer(createConnection(ProposedFeatures.all));
   return null;
 }

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format, type LintResult } from '@dockfix/core';
+import { DEFAULT_MAX_FILE_SIZE, format, type LintResult } from '@dockfix/core';
 import { builtinLinter } from 'dockfix';
 import {
   CodeActionKind,
@@ -40,6 +40,8 @@ interface Linted {
   readonly version: number;
   readonly result: LintResult | null;
   readonly config: ConfigState;
+  /** Over the size limit: not linted. */
+  readonly tooLarge: boolean;
 }
 
 const linter = builtinLinter;
@@ -88,14 +90,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const filePath = filePathOf(document.uri);
     const config = configs.forDirectory(filePath ? dirname(filePath) : workspaceRoot);
     let result: LintResult | null = null;
-    if (config.kind !== 'error') {
+    // The CLI's default --max-file-size: past it a lint on every keystroke would stall the editor.
+    const tooLarge = document.getText().length > DEFAULT_MAX_FILE_SIZE;
+    if (config.kind !== 'error' && !tooLarge) {
       try {
         result = linter.lint(document.getText(), { ...(filePath ? { filePath } : {}), ...(config.kind === 'ok' ? { config: config.config } : {}) });
       } catch (error) {
         connection.console.error(`dockfix: internal error while linting ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
     }
-    const state: Linted = { version: document.version, result, config };
+    const state: Linted = { version: document.version, result, config, tooLarge };
     linted.set(document.uri, state);
     return state;
   };
@@ -110,6 +114,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     cancel(document.uri);
     const state = lintNow(document);
     const diagnostics: Diagnostic[] = state.result ? state.result.diagnostics.map((d) => toLspDiagnostic(document, d, knownRules)) : [];
+    if (state.tooLarge) {
+      diagnostics.push({
+        range: rangeOf(document, 0, 0),
+        severity: DiagnosticSeverity.Information,
+        code: 'too-large',
+        source: SOURCE,
+        message: `dockfix is not linting this document: it is over ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024} MB, the size limit for a Dockerfile`,
+      });
+    }
     if (state.config.kind === 'error') {
       // One diagnostic at the top of the file, and one notification per distinct problem: not one per keystroke.
       diagnostics.push({
@@ -169,7 +182,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDocumentFormatting((params: DocumentFormattingParams): TextEdit[] => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
+    if (!document || document.getText().length > DEFAULT_MAX_FILE_SIZE) return [];
     const result = format(document.getText(), {
       tabWidth: params.options.tabSize,
       useTabs: !params.options.insertSpaces,

@@ -284,7 +284,7 @@ export async function main(commandLine: readonly string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      usageError = (message || error?.message || 'invalid command line').replace(/\s*\n\s*/g, ' ').replaceAll(STDIN_ARG, '-');
+      usageError = (message || error?.message || 'invalid command line').replace(/\s+/g, (blank) => (blank.includes('\n') ? ' ' : blank)).replaceAll(STDIN_ARG, '-');
     });
 
   try {

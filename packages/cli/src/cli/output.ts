@@ -26,7 +26,7 @@ export class Messages {
   }
 
   private line(where: string | null, message: string): void {
-    const oneLine = message.replace(/\s*\r?\n\s*/g, ' ');
+    const oneLine = message.replace(/\s+/g, (blank) => (blank.includes('\n') ? ' ' : blank));
     this.stderr.write(`dockfix: ${where ? `${where}: ` : ''}${oneLine}\n`);
   }
 }

@@ -2,10 +2,13 @@ import { open } from 'node:fs/promises';
 import { decodeDockerfile, InputError } from '@dockfix/core';
 import type { Input } from './discover.js';
 import { describeFsError } from './fs-errors.js';
+import { snapshotOf, type Snapshot } from './replace-file.js';
 import { tooLargeMessage } from './size.js';
 
 /** The text of an input, or why it cannot be linted. */
-export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+export type ReadResult =
+  | { readonly ok: true; readonly text: string; /** What a file held, for {@link replaceFile}; undefined for stdin. */ readonly snapshot?: Snapshot }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * Reads an input and decodes it as a Dockerfile. Never reads more than `maxFileSize + 1` bytes, so
@@ -20,7 +23,8 @@ export async function readInput(input: Input, maxFileSize: number): Promise<Read
     return { ok: false, message: describeFsError(error) };
   }
   try {
-    return { ok: true, text: decodeDockerfile(bytes, maxFileSize) };
+    const text = decodeDockerfile(bytes, maxFileSize);
+    return input.kind === 'file' ? { ok: true, text, snapshot: snapshotOf(bytes) } : { ok: true, text };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, message: error.message };
     throw error;

@@ -4,6 +4,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { analyseFile, type AnalysedInstruction } from './analyse.js';
 import { UncertainHeredoc } from './heredoc.js';
+import { trimBlanksEnd } from './lines.js';
 import { resolveFormatOptions, type FormatOptions } from './options.js';
 import { printFile } from './print.js';
 import { scanDockerfile, ScanError, type ScannedFile } from './scan.js';
@@ -117,7 +118,7 @@ function commentLines(file: ScannedFile): string[] {
   for (const [index, role] of file.roles.entries()) {
     if (role !== 'comment' && role !== 'directive' && role !== 'continuation-comment') continue;
     const line = file.lines[index];
-    if (line) comments.push(file.text.slice(line.start, line.end).replace(/[ \t]+$/, ''));
+    if (line) comments.push(file.text.slice(line.start, trimBlanksEnd(file.text, line.start, line.end)));
   }
   return comments;
 }

@@ -57,6 +57,11 @@ export function trimBlanksEnd(text: string, from: number, to: number): number {
   return i;
 }
 
+/** The text without its trailing spaces and tabs; a loop, since `/[ \t]+$/` retries at every blank (quadratic on long runs). */
+export function withoutTrailingBlanks(text: string): string {
+  return text.slice(0, trimBlanksEnd(text, 0, text.length));
+}
+
 /** Width in columns of a run of spaces and tabs, with tab stops every `tabWidth` columns. */
 export function indentWidth(indent: string, tabWidth: number): number {
   let width = 0;

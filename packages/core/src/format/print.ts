@@ -1,7 +1,7 @@
 // Renders a scanned file line by line. Lines the printer has no reason to change are copied as
 // they are; the rest are rebuilt from their original text with small, local edits.
 import { CharClass, type Lexed } from './lexer.js';
-import { indentWidth, trimBlanksEnd, type PhysicalLine } from './lines.js';
+import { indentWidth, trimBlanksEnd, withoutTrailingBlanks, type PhysicalLine } from './lines.js';
 import type { AnalysedInstruction } from './analyse.js';
 import { printJsonArray, type JsonToken } from './json.js';
 import type { ResolvedFormatOptions } from './options.js';
@@ -442,12 +442,15 @@ function moveOperators(breaks: readonly Break[], kinds: readonly Operator[], pos
     const { previous, next, operator } = entry;
     if (target === 'start') {
       // `foo && \` + `bar` → `foo \` + `&& bar`
-      previous.body = previous.body.replace(/[ \t]*(?:&&|\|\||;)[ \t]*$/, '');
+      // By hand: `/[ \t]*(?:&&|\|\||;)[ \t]*$/` is quadratic on a long run of blanks.
+      const body = withoutTrailingBlanks(previous.body);
+      const trailing = ['&&', '||', ';'].find((op) => body.endsWith(op));
+      if (trailing) previous.body = withoutTrailingBlanks(body.slice(0, -trailing.length));
       next.body = `${operator} ${next.body}`;
     } else {
       // `foo \` + `&& bar` → `foo && \` + `bar`
       next.body = next.body.slice(operator.length).replace(/^[ \t]+/, '');
-      previous.body = `${previous.body.replace(/[ \t]+$/, '')} ${operator}`;
+      previous.body = `${withoutTrailingBlanks(previous.body)} ${operator}`;
     }
     previous.gapChanged = true;
   }

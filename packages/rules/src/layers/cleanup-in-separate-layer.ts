@@ -56,17 +56,21 @@ export default defineRule({
         const script = run.run.script;
         if (!script || !inShippedStage(run, shipped)) return;
         const text = ctx.source.slice(run.range);
-        const earlier = earlierRunsInStage(run);
-        const findings: Finding[] = [];
+        // Both scan the stage: computed only for a RUN that cleans something, or every RUN would cost O(stage).
+        let earlier: ReturnType<typeof earlierRunsInStage> | undefined;
+        let copiedToTmp: boolean | undefined;
+        const earlierRuns = () => (earlier ??= earlierRunsInStage(run));
         // Files COPYed or ADDed into /tmp live in that instruction's layer: no RUN can take them back.
-        const copiedToTmp = sequenceOf(run).some(
-          (other) => other.index < run.index && (other.keyword === 'COPY' || other.keyword === 'ADD') && /^\/tmp(\/|$)/.test((other.json ?? other.args.map((arg) => arg.value)).at(-1) ?? ''),
-        );
+        const copiesToTmp = () =>
+          (copiedToTmp ??= sequenceOf(run).some(
+            (other) => other.index < run.index && (other.keyword === 'COPY' || other.keyword === 'ADD') && /^\/tmp(\/|$)/.test((other.json ?? other.args.map((arg) => arg.value)).at(-1) ?? ''),
+          ));
+        const findings: Finding[] = [];
         for (const command of script.commands) {
           for (const kind of LEFTOVERS) {
             if (!kind.cleans(command) || kind.creates(run, text, command)) continue;
-            if (kind.dirs.includes('/tmp') && copiedToTmp) continue;
-            const creator = earlier.find((other) => kind.creates(other, ctx.source.slice(other.range), command));
+            if (kind.dirs.includes('/tmp') && copiesToTmp()) continue;
+            const creator = earlierRuns().find((other) => kind.creates(other, ctx.source.slice(other.range), command));
             if (!creator) continue;
             // Kept out of its layer by a cache mount, or already cleaned there: nothing to move.
             if (kind.dirs.some((dir) => cacheMountCovers(creator, dir))) continue;
@@ -91,7 +95,7 @@ export default defineRule({
         const creator = first.creator;
         // A RUN between them that installs from the apt lists would fail once they are deleted earlier.
         const reader = findings.some((finding) => finding.kind.dirs.includes('/var/lib/apt/lists'))
-          ? earlier.find((other) => other.index > creator.index && readsStaleLists(other, ctx.source.slice(other.range)) !== null)
+          ? earlierRuns().find((other) => other.index > creator.index && readsStaleLists(other, ctx.source.slice(other.range)) !== null)
           : undefined;
         if (reader) {
           ctx.report({ node, message, help: `No automatic fix: the RUN on line ${ctx.source.lineColumnAt(reader.range.start).line} installs from these lists; clean up at the end of that RUN instead.` });

@@ -4,6 +4,7 @@ import { dependencyInstall, type DependencyInstall } from '../lib/installs.js';
 import { isGlobal, parseNpm } from '../lib/npm.js';
 import { parsePip, subcommandOf } from '../lib/packages.js';
 import { workdirAt } from '../lib/stages.js';
+import { withoutTrailingSlashes } from '../lib/text.js';
 
 /** Instructions that may sit between the COPY and the install without caring where the sources are. */
 const NEUTRAL = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE']);
@@ -156,7 +157,7 @@ function noFixReason(text: string, copy: Instruction, run: RunInstruction, betwe
   if (script.commands.some((command) => command.name === 'cd' && !command.inSubshell)) return 'the install runs in another directory';
   if (!script.commands.every(readsNoSources)) return 'the RUN does more than install dependencies';
   const dest = copy.args.at(-1)?.value ?? '';
-  if (dest !== '.' && dest !== './' && (dest.replace(/\/+$/, '') || '/') !== workdirAt(copy)) return 'the install does not run in the directory the sources are copied to';
+  if (dest !== '.' && dest !== './' && (withoutTrailingSlashes(dest) || '/') !== workdirAt(copy)) return 'the install does not run in the directory the sources are copied to';
   void text;
   return null;
 }

@@ -109,8 +109,10 @@ export function carriedState(script: ShellScript, next?: ShellScript): string | 
   if (definition) return `the variable \`${definition.name}\` set in the first RUN would be visible in the second`;
   // Expansions assign inside double quotes too, so these two look at the text as written.
   if (/\$\{[A-Za-z_][A-Za-z0-9_]*:?=/.test(script.text)) return 'a `${VAR:=…}` assignment in the first RUN would carry over to the second';
-  if (/\(\([^)]*(\+\+|--|[^=!<>]=[^=])/.test(script.text)) return 'a `((…))` assignment in the first RUN would carry over to the second';
-  const unquoted = script.text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '""');
+  if (arithmeticAssignment(script.text)) return 'a `((…))` assignment in the first RUN would carry over to the second';
+  // An unterminated `"` (or one ending in a lone `\`) quotes to the end: the match never fails once
+  // started, where retrying it from every later `"` would be quadratic.
+  const unquoted = script.text.replace(/'[^']*'|"(?:[^"\\]|\\[\s\S]?)*(?:"|$)/g, '""');
   if (/(^|[^&|<>\\])&(?![&>])/.test(unquoted)) return 'a background job (`&`) of the first RUN would keep running during the second';
   return null;
 }
@@ -254,4 +256,26 @@ export function planMove(ctx: RuleContext, a: RunInstruction, b: RunInstruction,
     edits.push(ctx.fix.insertAfter(trimEnd(text, target.start, b.range.end), lastB?.terminator?.text === ';' ? ' }' : '; }'));
   }
   return { edits, unsafeBecause: carriedState(a.run.script as ShellScript, b.run.script as ShellScript) };
+}
+
+const ASSIGNMENT_AT = /\+\+|--|[^=!<>]=[^=]/y;
+
+/**
+ * True when a `((` is followed, before the next `)`, by `++`, `--` or an `=` that is not `==`, `!=`,
+ * `<=` or `>=`: what `/\(\([^)]*(\+\+|--|[^=!<>]=[^=])/` tests, in one pass (that regex rescans to
+ * the next `)` from every `((`, quadratic on `((((…`). The `((` inside one `)`-free stretch see suffixes
+ * of the first one's text, so only the first of each stretch is scanned.
+ */
+export function arithmeticAssignment(text: string): boolean {
+  for (let open = text.indexOf('(('); open !== -1; ) {
+    const close = text.indexOf(')', open + 2);
+    const last = close === -1 ? text.length - 1 : close;
+    for (let at = open + 2; at <= last; at++) {
+      ASSIGNMENT_AT.lastIndex = at;
+      if (ASSIGNMENT_AT.test(text)) return true;
+    }
+    if (close === -1) return false;
+    open = text.indexOf('((', close + 1);
+  }
+  return false;
 }

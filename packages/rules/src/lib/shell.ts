@@ -66,10 +66,21 @@ export function nonRootReason(root: boolean, sudo: boolean): string | null {
 
 /** Blanks and line continuations (`\` or the backtick escape, then the line break) between words. */
 const GAP = '(?:[ \\t]|[\\\\`][ \\t]*\\r?\\n)*';
+/**
+ * `&&` between gaps at the end of a text, matched on the reversed text: anchored at the start it is
+ * linear, where `${GAP}&&${GAP}$` retries from every blank of a long run (quadratic).
+ */
+const TRAILING_JOIN_REVERSED = /^(?:[ \t]|\n\r?[ \t]*[\\`])*&&(?:[ \t]|\n\r?[ \t]*[\\`])*/;
 
 /** The length of the `&&` (with blanks and continuations around it) that starts `rest`; null when it does not start with one. */
 export function joinLength(rest: string): number | null {
   const match = new RegExp(`^${GAP}&&${GAP}`).exec(rest);
+  return match ? match[0].length : null;
+}
+
+/** The length of the `&&` (with blanks and continuations around it) that ends `before`; null when it does not end with one. */
+export function trailingJoinLength(before: string): number | null {
+  const match = TRAILING_JOIN_REVERSED.exec(before.split('').reverse().join(''));
   return match ? match[0].length : null;
 }
 
@@ -97,9 +108,9 @@ export function removeChained(run: RunInstruction, command: ShellCommand, fix: F
   // Preceded by `&&`: delete from the end of the previous command through this one.
   let cursor = at(command.range.start);
   const before = text.slice(0, cursor);
-  const match = new RegExp(`${GAP}&&${GAP}$`).exec(before);
-  if (!match) return null;
-  cursor -= match[0].length;
+  const length = trailingJoinLength(before);
+  if (length === null) return null;
+  cursor -= length;
   if (command.followedBy !== null) return null;
   const removed = text.slice(cursor, at(command.statementRange.end));
   if (removed.includes('#')) return null;

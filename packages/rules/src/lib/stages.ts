@@ -1,4 +1,5 @@
 import type { DockerfileModel, Instruction, RunInstruction, ShellScript, Stage } from '@dockfix/core';
+import { withoutTrailingSlashes } from './text.js';
 
 /** The stages that build on `stage` with `FROM <stage>`, directly or through others. */
 export function descendantStages(stage: Stage, stages: readonly Stage[]): Stage[] {
@@ -70,14 +71,14 @@ export function cacheMountTargets(run: Instruction): string[] {
     );
     if (fields.get('type') !== 'cache' && fields.get('type') !== 'tmpfs') continue;
     const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
-    if (target) targets.push(target.replace(/^["']|["']$/g, '').replace(/\/+$/, '') || '/');
+    if (target) targets.push(withoutTrailingSlashes(target.replace(/^["']|["']$/g, '')) || '/');
   }
   return targets;
 }
 
 /** True when a cache mount covers `path` (it is the mount point or inside it). */
 export function cacheMountCovers(run: Instruction, path: string): boolean {
-  const clean = path.replace(/\/+$/, '');
+  const clean = withoutTrailingSlashes(path);
   return cacheMountTargets(run).some((target) => clean === target || clean.startsWith(`${target}/`) || target === '/');
 }
 
@@ -126,14 +127,35 @@ export function configuredBefore(instruction: Instruction, source: { slice(range
   const seen = new Set<Stage>();
   while (stage && !seen.has(stage)) {
     seen.add(stage);
-    for (const other of stage.instructions) {
-      if (other.index >= before) break;
-      if (configures(other)) return true;
-    }
+    if (firstConfiguring(stage, source, pattern, configDir) < before) return true;
     before = Infinity;
     stage = stage.parent;
   }
   return false;
+}
+
+/** Per stage and pattern, the index of the first instruction that configures it: computed once, so that asking for every RUN stays linear. */
+const firstConfiguringCache = new WeakMap<Stage, Map<string, number>>();
+
+function firstConfiguring(stage: Stage, source: { slice(range: { start: number; end: number }): string }, pattern: RegExp, configDir: RegExp | undefined): number {
+  let cache = firstConfiguringCache.get(stage);
+  if (!cache) firstConfiguringCache.set(stage, (cache = new Map()));
+  const key = `${pattern.source}/${pattern.flags}\0${configDir ? `${configDir.source}/${configDir.flags}` : ''}`;
+  let first = cache.get(key);
+  if (first === undefined) {
+    first = Infinity;
+    for (const other of stage.instructions) {
+      const configures =
+        ((other.keyword === 'RUN' || other.keyword === 'ENV') && pattern.test(source.slice(other.range))) ||
+        (configDir !== undefined && (other.keyword === 'COPY' || other.keyword === 'ADD') && other.args.length > 1 && configDir.test(other.args.at(-1)?.value ?? ''));
+      if (configures) {
+        first = other.index;
+        break;
+      }
+    }
+    cache.set(key, first);
+  }
+  return first;
 }
 
 /** The WORKDIR in effect at an instruction, resolved against earlier ones; null when unknown (unset, or uses a variable). */
@@ -158,7 +180,7 @@ export function workdirAt(instruction: Instruction): string | null {
     if (!value || value.includes('$')) return null;
     dir = value.startsWith('/') ? value : dir === null ? null : `${dir.replace(/\/$/, '')}/${value}`;
   }
-  return dir === null ? null : dir.replace(/\/+$/, '') || '/';
+  return dir === null ? null : withoutTrailingSlashes(dir) || '/';
 }
 
 /**

@@ -33,9 +33,10 @@ export default defineRule({
       RUN(run) {
         const script = run.run.script;
         if (!script) return;
-        const root = runsAsRoot(run);
         for (const command of script.commands) {
           if (command.nameWord.dynamic || command.name.split('/').at(-1) !== 'sudo') continue;
+          // Only here: runsAsRoot scans the stage, and doing it for every RUN was quadratic on long files.
+          const root = runsAsRoot(run);
           const first = command.args[0];
           const plain = first !== undefined && !first.value.startsWith('-') && command.assignments.length === 0;
           ctx.report({

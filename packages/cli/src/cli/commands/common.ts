@@ -10,6 +10,7 @@ import { loadReporter } from '../report/registry.js';
 import type { FileReport, ReportContext } from '../report/types.js';
 import { writeFilesTogether, type PendingFile } from '../report/write-files.js';
 import { resolveSettings, type FailOn, type SeverityOverrides, type Settings } from '../settings.js';
+import { replaceFile, ReplaceError, type Snapshot } from '../replace-file.js';
 
 /** Options shared by `lint` and `fix`, as parsed from the command line. */
 export interface CheckArgs {
@@ -179,14 +180,16 @@ export function internalError(messages: Messages, filePath: string, error: unkno
   messages.error(filePath, `internal error: ${message}; this is a dockfix bug, please report it with the Dockerfile`);
 }
 
-/** Replaces a file's text atomically; a failure is a one-line error naming the file, and the file stays as it was. */
-export async function writeInPlace(input: Input & { kind: 'file' }, text: string, messages: Messages, what: 'fixed' | 'formatted'): Promise<void> {
-  // Loaded on demand: `lint` and `--diff` never write.
-  const { default: writeFileAtomic } = await import('write-file-atomic');
+/**
+ * Replaces a file's text atomically, keeping its mode and owner and writing through symlinks, unless it
+ * changed since `snapshot` was taken; a failure is a one-line error naming the file, which stays as it was.
+ */
+export async function writeInPlace(input: Input & { kind: 'file' }, text: string, snapshot: Snapshot | undefined, messages: Messages, what: 'fixed' | 'formatted'): Promise<void> {
   try {
-    // Atomic (temp file + rename) and keeps the file's mode and owner; symlinks are resolved first.
-    await writeFileAtomic(input.absolutePath, text);
+    if (!snapshot) throw new Error('no snapshot of the file as read');
+    await replaceFile(input.absolutePath, text, snapshot);
   } catch (error) {
-    messages.error(input.path, `cannot write the ${what} file: ${describeFsError(error)}; it was left as it was`);
+    const reason = error instanceof ReplaceError ? error.message : describeFsError(error);
+    messages.error(input.path, `cannot write the ${what} file: ${reason}; it was left as it was`);
   }
 }

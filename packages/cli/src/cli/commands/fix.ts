@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { unifiedDiff, type FixResult } from '@dockfix/core';
 import { createRequestedFiles } from '../../create-files.js';
 import { readInput } from '../read-input.js';
@@ -69,10 +70,10 @@ export async function runFix(args: FixArgs): Promise<number> {
       if (args.diff) process.stdout.write(result.diff);
     }
     if (printsText) process.stdout.write(result.output);
-    else if (result.changed && !dryRun && input.kind === 'file') await writeInPlace(input, result.output, messages, 'fixed');
+    else if (result.changed && !dryRun && input.kind === 'file') await writeInPlace(input, result.output, read.snapshot, messages, 'fixed');
     // Files a fix asks for beside the Dockerfile (a `.dockerignore`); never for stdin, never overwriting.
     if (input.kind === 'file' && result.createFiles.length > 0) {
-      for (const outcome of await createRequestedFiles(result.createFiles, { dryRun })) {
+      for (const outcome of await createRequestedFiles(result.createFiles, { dryRun, directory: dirname(input.absolutePath) })) {
         const requested = result.createFiles.find((file) => file.path === outcome.path);
         if (outcome.outcome === 'failed') messages.error(outcome.path, `cannot create it: ${outcome.reason ?? 'unknown error'}`);
         else if (outcome.outcome === 'created') {

@@ -78,7 +78,7 @@ export async function runFormat(args: FormatArgs): Promise<number> {
     changedFiles++;
     if (args.diff) process.stdout.write(unifiedDiff(read.text, output, input.path));
     else if (args.check) out(`Would reformat: ${input.path}`);
-    if (!dryRun && input.kind === 'file') await writeInPlace(input, output, messages, 'formatted');
+    if (!dryRun && input.kind === 'file') await writeInPlace(input, output, read.snapshot, messages, 'formatted');
   }
 
   const onlyStdinText = !dryRun && inputs.length > 0 && inputs.every((input) => input.kind === 'stdin');

@@ -45,7 +45,7 @@ export function formatStylish(files: readonly FileReport[], options: StylishOpti
         position: `${d.line}:${d.column}`,
         severity: d.severity,
         marker: d.fix ? FIX_MARKERS[d.fix.safety] : '',
-        message: d.message.replace(/\s*\r?\n\s*/g, ' '),
+        message: d.message.replace(/\s+/g, (blank) => (blank.includes('\n') ? ' ' : blank)),
         rule: ruleLabel(d),
       };
     });

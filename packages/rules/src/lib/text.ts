@@ -1,0 +1,9 @@
+// Small string helpers written as loops where the obvious regex backtracks quadratically on long
+// runs (`/\/+$/` retries from every slash); test/regex-safety.test.ts times every regex.
+
+/** The path without its trailing slashes (`/app//` → `/app`, `///` → ``). */
+export function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  return path.slice(0, end);
+}
