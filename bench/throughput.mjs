@@ -175,7 +175,7 @@ const bin = path.join(repoRoot, 'packages', 'cli', 'bin', 'dockfix.js');
 if (!existsSync(bin)) {
   console.log(`CLI wall time: skipped, ${path.relative(repoRoot, bin)} does not exist (build the CLI first)`);
 } else {
-  let target = path.join(repoRoot, 'examples', 'good.Dockerfile');
+  let target = path.join(repoRoot, 'examples', 'good', 'Dockerfile');
   let tempDir = null;
   if (!existsSync(target)) {
     tempDir = mkdtempSync(path.join(tmpdir(), 'dockfix-bench-'));

@@ -86,8 +86,19 @@ function escapeCell(text) {
   return String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/**
+ * What dockfix says on a doc example: each message and its help, as a Markdown quote. `createLinter`
+ * (from @dockfix/core) lints the example with this rule alone; without it nothing is shown.
+ */
+function reportedOn(rule, example, createLinter) {
+  if (!createLinter) return [];
+  const config = rule.meta.optIn ? { rules: { [rule.meta.id]: rule.meta.severity } } : undefined;
+  const diagnostics = createLinter({ rules: [rule] }).lint(example, { config }).diagnostics;
+  return diagnostics.flatMap((d) => [`> line ${d.line}: ${d.message}`, ...(d.help ? ['>', ...d.help.split('\n').map((line) => `> ${line}`.trimEnd())] : []), '']);
+}
+
 /** The Markdown page of one rule. */
-export function renderRuleDoc(rule) {
+export function renderRuleDoc(rule, createLinter) {
   const { meta } = rule;
   const aliases = aliasesOf(meta);
   const out = [`<!-- ${BANNER} -->`, '', `# ${meta.id}`, '', meta.description.endsWith('.') ? meta.description : `${meta.description}.`, ''];
@@ -101,7 +112,7 @@ export function renderRuleDoc(rule) {
   for (const [name, text] of Object.entries(meta.docs.exampleFiles ?? {})) out.push(`With this \`${name}\` beside the Dockerfile:`, '', ['```text', text.replace(/\n$/, ''), '```'].join('\n'), '');
   if (meta.docs.exampleOptions) out.push(`With the options \`${JSON.stringify(meta.docs.exampleOptions)}\`:`, '');
   meta.docs.invalid.forEach((example, index) => {
-    out.push(meta.docs.invalid.length > 1 ? `Reported (${index + 1}):` : 'Reported:', '', fence(example), '');
+    out.push(meta.docs.invalid.length > 1 ? `Reported (${index + 1}):` : 'Reported:', '', fence(example), '', ...reportedOn(rule, example, createLinter));
   });
   meta.docs.valid.forEach((example, index) => {
     out.push(meta.docs.valid.length > 1 ? `Not reported (${index + 1}):` : 'Not reported:', '', fence(example), '');
@@ -153,10 +164,10 @@ export function renderReadme(rules) {
   return out.join('\n');
 }
 
-/** Every file under docs/rules, keyed by file name, for a rule list. */
-export function renderDocs(rules) {
+/** Every file under docs/rules, keyed by file name, for a rule list; `createLinter` adds what each example reports. */
+export function renderDocs(rules, createLinter) {
   const files = new Map([['README.md', renderReadme(rules)]]);
-  for (const rule of rules) files.set(`${rule.meta.id}.md`, renderRuleDoc(rule));
+  for (const rule of rules) files.set(`${rule.meta.id}.md`, renderRuleDoc(rule, createLinter));
   return files;
 }
 
@@ -188,6 +199,7 @@ async function main() {
   if (indexStale) writeFileSync(INDEX, index);
   build();
   const { rules } = await import(pathToFileURL(join(ROOT, 'packages/rules/dist/index.js')).href);
+  const { createLinter } = await import(pathToFileURL(join(ROOT, 'packages/core/dist/index.js')).href);
   for (const rule of rules) {
     const expectedFile = findRuleFiles().find((file) => file.id === rule.meta.id);
     if (!expectedFile) throw new Error(`rule "${rule.meta.id}" is not in a file named ${rule.meta.id}.ts`);
@@ -195,7 +207,7 @@ async function main() {
       throw new Error(`rule "${rule.meta.id}" has category "${rule.meta.category}" but lives in src/${expectedFile.category}/`);
     }
   }
-  const docs = renderDocs(rules);
+  const docs = renderDocs(rules, createLinter);
   const stale = staleFiles(DOCS, docs);
   if (check) {
     if (stale.length > 0) {

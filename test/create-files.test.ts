@@ -42,6 +42,15 @@ describe('missing-dockerignore through fix()', () => {
     expect(existsSync(path.join(dir, '.dockerignore'))).toBe(false);
   });
 
+  test('a Dockerfile with another name gets <name>.dockerignore beside it, the file BuildKit reads for it (W8)', () => {
+    const { dir } = project();
+    mkdirSync(path.join(dir, 'hack', 'dockerfiles'), { recursive: true });
+    const file = path.join(dir, 'hack', 'dockerfiles', 'app.Dockerfile');
+    writeFileSync(file, DOCKERFILE);
+    const d = lint(DOCKERFILE, { filePath: file }).diagnostics.find((x) => x.ruleId === 'missing-dockerignore');
+    expect(d?.createFile?.path).toBe(path.join(dir, 'hack', 'dockerfiles', 'app.Dockerfile.dockerignore'));
+  });
+
   test('without a file on disk (stdin, library use) the rule stays silent', () => {
     expect(lint(DOCKERFILE).diagnostics.some((d) => d.ruleId === 'missing-dockerignore')).toBe(false);
   });

@@ -16,7 +16,8 @@ export const NODE_APP = [
   'WORKDIR /app',
   'COPY package*.json ./',
   'RUN npm install --only=production',
-  'RUN npm run build',
+  // not a build: build-without-dev-deps would report that after a production install
+  'RUN node scripts/prepare.js',
   'COPY . .',
   'CMD ["node", "server.js"]',
   '',

@@ -13,7 +13,7 @@ describe('exit codes and the stylish report', () => {
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  test('problems: exit 1, grouped by file, aligned, with fix markers and a summary', async () => {
+  test('problems: exit 1, grouped by file, with fix markers, a summary and a legend', async () => {
     const cwd = makeProject({ Dockerfile: NODE_APP });
     const result = await runCli(['lint', ...SELECT_KNOWN], { cwd });
     expect(result.code).toBe(1);
@@ -27,11 +27,27 @@ describe('exit codes and the stylish report', () => {
     expect(result.stdout).toMatch(/^ +5:1 {2}info {5}\[\*\] .+ {2}merge-run \(DL3059\)$/m);
     expect(result.stdout).toContain('✖ 5 problems (0 errors, 4 warnings, 1 info)');
     expect(result.stdout).toContain('3 fixable with `dockfix fix`, 2 more with `dockfix fix --unsafe`');
-    // Columns line up: every rule name starts at the same column.
+    expect(result.stdout).toContain('[*] fixed by `dockfix fix`, [!] fixed by `dockfix fix --unsafe`');
+    // Position, severity and marker line up; messages are not padded to the longest one, so each
+    // line is as long as its own message (two spaces, then the rule).
     const problemLines = lines.filter((line) => /^ +\d+:\d+ /.test(line));
     expect(problemLines).toHaveLength(5);
-    const ruleColumns = problemLines.map((line) => line.search(/ (no-root-user|npm-ci|npm-cache-clean|npm-omit-dev|merge-run)( |$)/));
-    expect(new Set(ruleColumns).size).toBe(1);
+    const messageColumns = problemLines.map((line) => line.search(/\[[*!]\] /));
+    expect(new Set(messageColumns).size).toBe(1);
+    for (const line of problemLines) expect(line).not.toMatch(/ {3,}\S+( \([A-Z0-9, a-z]+\))?$/);
+  });
+
+  test('--verbose shows each problem\'s help, its lines and its fix as a diff', async () => {
+    const cwd = makeProject({ Dockerfile: NODE_APP });
+    const result = await runCli(['lint', '--verbose', ...SELECT_KNOWN], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^ +4 \| RUN npm install/m);
+    expect(result.stdout).toMatch(/^ +\| +\^+$/m);
+    expect(result.stdout).toMatch(/^ +fix \(unsafe\): Replace `npm install` with `npm ci`$/m);
+    expect(result.stdout).toMatch(/^ +- RUN npm install.*$/m);
+    expect(result.stdout).toMatch(/^ +\+ RUN npm ci.*$/m);
+    const again = await runCli(['lint', '--show-fixes', ...SELECT_KNOWN], { cwd });
+    expect(again.stdout).toBe(result.stdout);
   });
 
   test('the default path is the current directory, and the default rule set runs', async () => {

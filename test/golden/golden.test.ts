@@ -1,5 +1,5 @@
 // Golden tests of `dockfix fix --unsafe`: realistic Dockerfiles per stack (test/golden/<stack>/) and
-// every flawed example (examples/), each with its reviewed output beside it:
+// every flawed example (examples/<name>/Dockerfile, reviewed output in test/examples/), each with its reviewed output:
 //   <name>.Dockerfile                the input
 //   <name>.unsafe-fixed.Dockerfile   what `dockfix fix --unsafe` must produce (reviewed line by line)
 //
@@ -17,6 +17,7 @@ import { repoRoot } from '../helpers/paths.js';
 
 const goldenDir = path.join(repoRoot, 'test', 'golden');
 const examplesDir = path.join(repoRoot, 'examples');
+const examplesExpectedDir = path.join(repoRoot, 'test', 'examples');
 const EXPECTED = /\.(unsafe-)?fixed\.Dockerfile$/;
 const update = process.env.UPDATE_GOLDEN === '1';
 
@@ -43,7 +44,15 @@ const stacks = readdirSync(goldenDir, { withFileTypes: true })
   .sort();
 const cases = [
   ...stacks.flatMap((stack) => casesIn(path.join(goldenDir, stack), stack)),
-  ...casesIn(examplesDir, 'examples', (name) => name === 'good.Dockerfile'),
+  ...readdirSync(examplesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'good')
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({
+      label: `examples/${name}`,
+      input: path.join(examplesDir, name, 'Dockerfile'),
+      expected: path.join(examplesExpectedDir, `${name}.unsafe-fixed.Dockerfile`),
+    })),
 ];
 
 /** Trimmed comment lines, counted. */

@@ -15,7 +15,10 @@ export interface Diagnostic {
   /** Other tools' codes for the same check, as those tools print them (`DL3059`). */
   readonly aliases: readonly string[];
   readonly severity: Severity;
+  /** One line: what is wrong. */
   readonly message: string;
+  /** Why it matters and what to do (several sentences), shown by `--verbose`, hover and `dockfix rule`. */
+  readonly help?: string;
   readonly range: TextRange;
   readonly line: number;
   readonly column: number;

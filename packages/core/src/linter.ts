@@ -440,6 +440,7 @@ function toDiagnostic(source: Source, resolved: ResolvedRule, input: ReportInput
     aliases: resolved.aliases,
     severity: resolved.severity,
     message: input.message,
+    ...(input.help ? { help: input.help } : {}),
     range,
     line: start.line,
     column: start.column,

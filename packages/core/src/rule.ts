@@ -118,7 +118,10 @@ export interface FileCreationInput {
 export interface ReportInput {
   /** What the diagnostic points at. */
   readonly node: Ranged;
+  /** One line, under ~100 characters: what is wrong. */
   readonly message: string;
+  /** The why and the how, for `--verbose`, hover and docs: plain text or Markdown, may span lines. */
+  readonly help?: string;
   readonly fix?: FixInput;
   /** A file to create beside the Dockerfile instead of (or besides) editing its text. */
   readonly createFile?: FileCreationInput;

@@ -191,7 +191,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const href = ruleDocUrl(d.ruleId, knownRules);
       const aliases = d.aliases.length > 0 ? ` (${d.aliases.join(', ')})` : '';
       const lines = [`**dockfix** \`${d.ruleId}\`${aliases}: ${d.message}`];
-      if (rule) lines.push('', rule.meta.description);
+      if (d.help) lines.push('', d.help);
+      else if (rule) lines.push('', rule.meta.description);
       if (d.fix) lines.push('', `Fix (${d.fix.safety}): ${d.fix.title}`);
       if (href) lines.push('', `[Rule documentation](${href})`);
       return lines.join('\n');

@@ -10,6 +10,7 @@ import aptPinVersions from './pinning/apt-pin-versions.js';
 import aptUpdateSeparate from './package-managers/apt-update-separate.js';
 import aptUseAptGet from './package-managers/apt-use-apt-get.js';
 import buildInFinalStage from './multi-stage/build-in-final-stage.js';
+import buildWithoutDevDeps from './node/build-without-dev-deps.js';
 import cleanupInSeparateLayer from './layers/cleanup-in-separate-layer.js';
 import copyBeforeInstall from './layers/copy-before-install.js';
 import copyFromSelf from './multi-stage/copy-from-self.js';
@@ -87,6 +88,7 @@ export { default as aptPinVersions } from './pinning/apt-pin-versions.js';
 export { default as aptUpdateSeparate } from './package-managers/apt-update-separate.js';
 export { default as aptUseAptGet } from './package-managers/apt-use-apt-get.js';
 export { default as buildInFinalStage } from './multi-stage/build-in-final-stage.js';
+export { default as buildWithoutDevDeps } from './node/build-without-dev-deps.js';
 export { default as cleanupInSeparateLayer } from './layers/cleanup-in-separate-layer.js';
 export { default as copyBeforeInstall } from './layers/copy-before-install.js';
 export { default as copyFromSelf } from './multi-stage/copy-from-self.js';
@@ -156,4 +158,4 @@ export { default as zypperPinVersions } from './pinning/zypper-pin-versions.js';
 export { default as zypperYes } from './package-managers/zypper-yes.js';
 
 /** Every built-in rule, in id order. */
-export const rules: readonly Rule<Record<string, unknown>>[] = [apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, buildInFinalStage, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];
+export const rules: readonly Rule<Record<string, unknown>>[] = [apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, buildInFinalStage, buildWithoutDevDeps, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];

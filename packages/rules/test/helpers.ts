@@ -101,6 +101,7 @@ export function renderSnapshot(rule: Rule<Record<string, unknown>>, text: string
   const out: string[] = [`## Diagnostics (${lint.diagnostics.length})`, ''];
   for (const d of lint.diagnostics) {
     out.push(`${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.ruleId}: ${d.message}`);
+    if (d.help) out.push(...d.help.split('\n').map((line) => `  help: ${line}`.trimEnd()));
     out.push(d.fix ? `  fix (${d.fix.safety}): ${d.fix.title}` : '  no fix');
     if (d.createFile) out.push(`  creates (${d.createFile.safety}) ${basename(d.createFile.path)}: ${d.createFile.title.replace(d.createFile.path, basename(d.createFile.path))}`, ...d.createFile.text.trimEnd().split('\n').map((line) => `    | ${line}`));
     out.push(codeFrame(source, d), '');

@@ -58,7 +58,7 @@ describe('merge-run safety', () => {
     ['background job', 'sleep 5 & echo started', 'ls', 'unsafe'],
     ['dynamic command name', '$INSTALLER --quiet', 'ls', 'unsafe'],
     ['dynamic path is a program', '/tmp/install-${VERSION}.sh', 'ls', 'safe'],
-    ['state in the second RUN cannot leak backwards', 'apk add curl', 'cd /src && export A=1 && make', 'safe'],
+    ['state in the second RUN cannot leak backwards', 'apk add curl', 'cd /src && export A=1 && ls', 'safe'],
     ['`||` in the first RUN is left-associative', 'ping -c1 x || true', 'ls', 'safe'],
     ['trailing `;` of the first RUN', 'mkdir /a; touch /a/b;', 'ls /a', 'safe'],
     ['`find -exec … \\;` is not a terminator', 'find / -name x -exec rm {} \\;', 'ls', 'safe'],
@@ -91,21 +91,21 @@ describe('merge-run safety', () => {
   });
 
   it.each([
-    ['one command', 'make', 'apk add a && \\\n    make'],
-    ['an && chain', 'make && make install', 'apk add a && \\\n    make && make install'],
-    ['a pipeline', 'curl x | sh', 'apk add a && \\\n    curl x | sh'],
-    ['several statements', 'a; b', 'apk add a && \\\n    { a; b; }'],
-    ['several statements ending in ;', 'a; b;', 'apk add a && \\\n    { a; b; }'],
-    ['a top-level ||', 'a || true', 'apk add a && \\\n    { a || true; }'],
-    ['|| hidden by a redirection', 'a || b > /dev/null', 'apk add a && \\\n    { a || b > /dev/null; }'],
+    ['one command', 'make', 'mkdir /a && \\\n    make'],
+    ['an && chain', 'make && make install', 'mkdir /a && \\\n    make && make install'],
+    ['a pipeline', 'curl x | sh', 'mkdir /a && \\\n    curl x | sh'],
+    ['several statements', 'a; b', 'mkdir /a && \\\n    { a; b; }'],
+    ['several statements ending in ;', 'a; b;', 'mkdir /a && \\\n    { a; b; }'],
+    ['a top-level ||', 'a || true', 'mkdir /a && \\\n    { a || true; }'],
+    ['|| hidden by a redirection', 'a || b > /dev/null', 'mkdir /a && \\\n    { a || b > /dev/null; }'],
   ])('joins a second RUN with %s so that a failing first RUN still fails', (_name, second, expected) => {
-    const fixed = linter.fix(`FROM alpine:3.20\nRUN apk add a\nRUN ${second}\n`);
+    const fixed = linter.fix(`FROM alpine:3.20\nRUN mkdir /a\nRUN ${second}\n`);
     expect(fixed.output).toBe(`FROM alpine:3.20\nRUN ${expected}\n`);
   });
 
   it('reports each RUN that follows a RUN, on its keyword', () => {
-    const result = linter.lint('FROM alpine:3.20\nRUN a\nRUN b\n# c\n\nRUN c\nWORKDIR /x\nRUN d\n');
-    expect(result.diagnostics.map((d) => `${d.line}:${d.column}-${d.endColumn}`)).toEqual(['3:1-4', '6:1-4']);
+    const result = linter.lint('FROM alpine:3.20\nRUN a\nRUN b\n\nRUN c\nWORKDIR /x\nRUN d\n');
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column}-${d.endColumn}`)).toEqual(['3:1-4', '5:1-4']);
   });
 
   it('is silenced by the DL3059 alias', () => {
@@ -121,14 +121,44 @@ describe('merge-run reporting, like hadolint DL3059', () => {
     expect(reported('FROM alpine:3.20\nRUN --network=none make\nRUN make install\n')).toBe(0);
   });
 
-  it('stays quiet when either RUN chains more than maxCommands commands', () => {
-    const text = 'FROM alpine:3.20\nRUN set -eux; apk add curl; curl --version\nRUN ls\n';
+  it('stays quiet when the merged RUN would have more than maxCommands steps', () => {
+    const text = 'FROM alpine:3.20\nRUN set -eux; apk add curl; curl --version; ls /; ls /tmp\nRUN ls\n';
     expect(reported(text)).toBe(0);
-    expect(reported(text, { rules: { 'merge-run': ['info', { maxCommands: 3 }] } })).toBe(1);
+    expect(reported(text, { rules: { 'merge-run': ['info', { maxCommands: 4 }] } })).toBe(0);
+    expect(reported(text, { rules: { 'merge-run': ['info', { maxCommands: 5 }] } })).toBe(1);
     expect(reported(text, everyPair)).toBe(1);
   });
 
-  it('reports two short RUNs, comments between them included', () => {
-    expect(reported('FROM alpine:3.20\nRUN apk add curl\n# then\nRUN curl --version && ls\n')).toBe(1);
+  it('does not count index refreshes and cleanups as steps', () => {
+    const text = 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nRUN curl --version\n';
+    expect(reported(text, { rules: { 'merge-run': ['info', { maxCommands: 2 }] } })).toBe(1);
+  });
+
+  it('a merge chain stops at maxCommands steps', () => {
+    const fixed = linter.fix('FROM alpine:3.20\nRUN a\nRUN b\nRUN c\nRUN d\nRUN e\nRUN f\n');
+    expect(fixed.output).toBe('FROM alpine:3.20\nRUN a && \\\n    b && \\\n    c && \\\n    d\nRUN e && \\\n    f\n');
+  });
+
+  it('stays quiet across a comment line, which marks a group (as DL3059 does)', () => {
+    const text = 'FROM alpine:3.20\nRUN apk add curl\n# then\nRUN curl --version && ls\n';
+    expect(reported(text)).toBe(0);
+    const across = { rules: { 'merge-run': ['info', { mergeAcrossComments: true }] } } as const;
+    expect(reported(text, across)).toBe(1);
+    expect(linter.fix(text, { config: across }).output).toBe('FROM alpine:3.20\n# then\nRUN apk add curl && \\\n    curl --version && ls\n');
+  });
+
+  it.each([
+    ['rm and ln of /bin/sh (W1)', 'FROM debian:bookworm-slim\nRUN rm /bin/sh && ln -s /bin/bash /bin/sh\nRUN source /etc/profile'],
+    ['ln -sf over /bin/sh', 'FROM debian:bookworm-slim\nRUN ln -sf bash /bin/sh\nRUN source /etc/profile'],
+    ['dpkg-reconfigure dash', 'FROM debian:bookworm-slim\nRUN dpkg-reconfigure -f noninteractive dash\nRUN ls'],
+    ['a write to /bin/sh', "FROM debian:bookworm-slim\nRUN printf '#!/bin/bash\\nexec bash \"$@\"' > /bin/sh\nRUN ls"],
+    ['update-alternatives for sh', 'FROM debian:bookworm-slim\nRUN update-alternatives --install /bin/sh sh /bin/bash 100\nRUN ls'],
+    ['packages, then the build', 'FROM golang:1.26\nRUN apt-get install -y --no-install-recommends libpcap-dev\nRUN go build ./...'],
+    ['npm ci, then npm run build', 'FROM node:22\nRUN npm ci\nRUN npm run build'],
+    ['exec form without a shell', 'FROM scratch\nRUN ["/app", "migrate"]\nRUN ["/app", "seed"]'],
+    ['exec form on distroless', 'FROM gcr.io/distroless/static-debian12\nRUN ["/app", "migrate"]\nRUN ["/app", "seed"]'],
+    ['Windows setx', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN setx /M PATH "%PATH%;C:\\tools"\nRUN tool.exe'],
+  ])('keeps apart: %s', (_name, text) => {
+    expect(reported(`${text}\n`)).toBe(0);
   });
 });

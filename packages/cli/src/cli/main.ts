@@ -53,6 +53,7 @@ const CHECK_OPTIONS = {
   color: { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are respected)', group: 'Output:' },
   quiet: { alias: 'q', type: 'boolean', describe: 'Report errors only', group: 'Output:' },
   statistics: { type: 'boolean', describe: 'Print how many problems each rule found instead of the problems (JSON with --format json)', group: 'Output:' },
+  verbose: { alias: 'show-fixes', type: 'boolean', describe: 'Under each problem, show why (its help), the lines and the fix as a diff', group: 'Output:' },
   select: { type: 'string', describe: 'Rules to run instead of the defaults: ids, aliases (DL3059), categories or ALL; comma-separated or repeated', coerce: ruleList('select'), group: 'Rules:' },
   'extend-select': { type: 'string', describe: 'Rules to run in addition (e.g. opt-in rules)', coerce: ruleList('extend-select'), group: 'Rules:' },
   ignore: { type: 'string', describe: 'Rules not to run', coerce: ruleList('ignore'), group: 'Rules:' },
@@ -353,6 +354,7 @@ interface ParsedCheck {
   readonly paths?: readonly string[] | undefined;
   readonly format?: string | readonly string[] | undefined;
   readonly outputFile?: string | undefined;
+  readonly verbose?: boolean | undefined;
   readonly color?: boolean | undefined;
   readonly select?: unknown;
   readonly extendSelect?: unknown;
@@ -379,6 +381,7 @@ function checkArgs(parsed: ParsedCheck): CheckArgs {
     // Throws a usage error (exit 2) for an unknown format or two reports on the console.
     outputs: parseOutputs([parsed.format ?? []].flat().map(String), restoreDash([parsed.outputFile].flat().at(-1))),
     color: parsed.color,
+    verbose: parsed.verbose === true,
     select: parsed.select as string[] | undefined,
     extendSelect: parsed.extendSelect as string[] | undefined,
     ignore: parsed.ignore as string[] | undefined,

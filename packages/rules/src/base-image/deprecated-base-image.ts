@@ -1,5 +1,6 @@
-import { defineRule } from '@dockfix/core';
-import { deprecationOf, describeImage } from '../lib/images.js';
+import { defineRule, parseImageRef, type Instruction } from '@dockfix/core';
+import { shipsApplication } from '../lib/build.js';
+import { deprecationOf, describeImage, smallerVariant, stageChain, withTag } from '../lib/images.js';
 
 export default defineRule({
   meta: {
@@ -45,14 +46,38 @@ export default defineRule({
         if (from.parentStage || !from.imageRange) return;
         const found = deprecationOf(from.image);
         if (!found) return;
-        const { deprecation, replacement } = found;
+        const { deprecation } = found;
+        // In the stage that runs the app, a JDK image becomes a JRE at once: prefer-slim-base would
+        // otherwise rewrite the successor right after, and the message would name another image than the fix.
+        const jre = found.replacement !== null && runtimeJre(instruction, found.replacement, (i) => ctx.source.slice(i.range));
+        const replacement = jre || found.replacement;
         const fixable = replacement !== null && !from.image.raw.includes('$') && from.image.digest === null;
+        const why = jre ? ' The final stage only runs the app, so it gets the JRE: no compiler, jlink or debugging tools (about half the size).' : '';
         ctx.report({
           node: from.imageRange,
-          message: `${describeImage(from.image)} is deprecated: ${deprecation.reason}; use ${fixable ? `\`${replacement}\`` : deprecation.use}`,
+          message: `${describeImage(from.image)} is deprecated${fixable ? `; use \`${replacement}\`` : ''}`,
+          help: `${capitalize(deprecation.reason)}.${why}${fixable ? '' : ` Use ${deprecation.use}.`}`,
           ...(fixable ? { fix: { title: `Replace \`${from.image.raw}\` with \`${replacement}\``, edits: [ctx.fix.replace(from.imageRange, replacement)] } } : {}),
         });
       },
     };
   },
 });
+
+/** JDK tools: an image that runs them needs the JDK, not a JRE. */
+const JDK_TOOLS = /(^|[^\w-])(mvn|mvnw|maven|gradle|gradlew|javac|jshell|jlink|jpackage|jdeps|jcmd|jstack|jmap)([^\w-]|$)/;
+
+/** The JRE variant of a JDK successor when `from` starts the final, app-running stage and nothing there needs the JDK; else null. */
+function runtimeJre(from: Instruction, replacement: string, slice: (instruction: Instruction) => string): string | null {
+  const stage = from.stage;
+  if (!stage?.isFinal) return null;
+  const chain = stageChain(stage);
+  if (!shipsApplication(chain) || chain.some((s) => s.instructions.some((i) => i.keyword !== 'FROM' && JDK_TOOLS.test(slice(i))))) return null;
+  const image = parseImageRef(replacement);
+  const variant = smallerVariant(image);
+  return variant?.kind === 'jre' ? withTag(image, variant.tag) : null;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

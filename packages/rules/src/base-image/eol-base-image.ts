@@ -39,7 +39,8 @@ export default defineRule({
         const supported = findings.find((finding) => finding.supported.length > 0)?.supported ?? [];
         ctx.report({
           node: from.imageRange,
-          message: `${describeImage(from.image)}: ${parts.join(' and ')}, so it gets no more security fixes; move to a supported release${supported.length > 0 ? ` (${supported.join(', ')} as of ${TABLE_DATE})` : ''}`,
+          message: `${describeImage(from.image)} is past its end of life: no more security fixes`,
+          help: `${parts.join(' and ')}. Move to a supported release${supported.length > 0 ? ` (${supported.join(', ')} as of ${TABLE_DATE})` : ''}.`,
         });
       },
     };

@@ -46,13 +46,12 @@ export default defineRule({
         if (tag !== null && tag.toLowerCase() !== 'latest') return;
         const facts = imageFacts(image);
         const versions = facts?.versions ?? [];
-        const example = versions[0] ? ` (e.g. \`${image.name}:${versions[0]}\`; supported lines as of ${TABLE_DATE}: ${versions.join(', ')})` : '';
+        const example = versions[0] ? ` For example \`${image.name}:${versions[0]}\` (supported lines as of ${TABLE_DATE}: ${versions.join(', ')}).` : '';
         ctx.report({
           node: from.imageRange,
           message:
-            tag === null
-              ? `${describeImage(image)} has no tag, so it means \`:latest\`, which moves to new major versions; pin a version tag or a digest${example}`
-              : `${describeImage(image)} uses \`:latest\`, which moves to new major versions; pin a version tag or a digest${example}`,
+            tag === null ? `${describeImage(image)} has no tag (\`:latest\`); pin a version tag or a digest` : `${describeImage(image)} uses \`:latest\`; pin a version tag or a digest`,
+          help: `\`:latest\` moves to new major versions, so the same Dockerfile builds a different image tomorrow.${example}`,
         });
       },
     };

@@ -1,10 +1,10 @@
-import { defineRule, type Stage } from '@dockfix/core';
+import { defineRule, type Instruction, type Stage } from '@dockfix/core';
 import type { ImageFacts, ImageSize } from '../data/base-images.js';
 import { buildSteps, shipsApplication } from '../lib/build.js';
 import { baseImageOf, describeImage, imageFacts, retagRaw, smallerVariant, stageChain, withTag } from '../lib/images.js';
 
 function size(value: ImageSize | undefined): string {
-  return value ? ` (about ${value.mb} MB compressed)` : '';
+  return value ? ` (~${value.mb} MB)` : '';
 }
 
 /** Why the smaller variant is the one to take, per stack. */
@@ -48,9 +48,12 @@ export default defineRule({
         'to patch.',
         '',
         'The rule looks at the final stage only (and the stages it builds on with `FROM <stage>`): builder',
-        'stages, whose files are copied out selectively, need the full image and are never reported. It is',
-        'silent when the final stage itself builds, even when it prunes afterwards (the build needs the full',
-        'image; splitting it is `multi-stage-build`\'s report), for Windows tags, for',
+        'stages, whose files are copied out selectively, need the full image and are never reported. When the',
+        'final stage itself builds and runs the app (`CMD`/`ENTRYPOINT`), as a single-stage image does, it is',
+        'reported without a fix: the build needs the full image, so the way out is a builder stage',
+        '(`multi-stage-build`\'s fix). A final stage that builds and runs nothing (a base image) is left alone.',
+        'It is silent for Windows tags, for stages that run `apt-get` or `dpkg` when the only smaller',
+        'variant is Alpine (`nginx`, `php`, `httpd`: Alpine has apk, not apt), for',
         'images whose smaller variant is not a safe default (PostgreSQL\'s Alpine variant collates text',
         'differently), and for Dockerfiles that build a base image rather than ship an app: those that copy',
         'nothing into the image but setup scripts (the official images themselves, devcontainer bases). A JDK',
@@ -96,35 +99,52 @@ export default defineRule({
         const variant = smallerVariant(image);
         if (!variant) return;
         const chain = stageChain(final);
-        // A stage that builds needs the full image's compilers (node-gyp, wheels without binaries): that is multi-stage-build's report.
-        if (chain.some((stage) => buildSteps(stage).length > 0)) return;
         if (!shipsApplication(chain)) return;
-        if (variant.kind === 'jre' && chain.some((stage) => stage.instructions.some((i) => i.keyword !== 'FROM' && JDK_TOOLS.test(ctx.source.slice(i.range))))) return;
+        const slice = (instruction: Instruction) => ctx.source.slice(instruction.range);
+        // Alpine has apk, not apt: for a stage that runs apt-get there is no smaller image of the same family.
+        if (variant.kind === 'alpine' && chain.some((stage) => stage.instructions.some((i) => i.keyword === 'RUN' && DEBIAN_TOOLS.test(slice(i))))) return;
+        if (variant.kind === 'jre' && chain.some((stage) => stage.instructions.some((i) => i.keyword !== 'FROM' && JDK_TOOLS.test(slice(i))))) return;
+        // A stage that builds needs the full image's compilers (node-gyp, wheels without binaries). Only an
+        // image that also runs the app gets a report then, without a fix: build in a builder stage first.
+        const builds = chain.some((stage) => buildSteps(stage).length > 0);
+        const runsApp = chain.some((stage) => stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
+        if (builds && !runsApp) return;
         const { facts, kind } = variant;
-        const full = describeImage(image);
-        const smaller = `\`${withTag(image, variant.tag)}\``;
+        // A digest is 71 characters of noise in a one-line message: its first 7 hex digits identify it.
+        const full = describeImage(image).replace(/@sha256:([0-9a-f]{7})[0-9a-f]+/, '@sha256:$1…');
+        const smallerTag = withTag(image, variant.tag);
         // `node` → `node:slim` would still float; the message names a versioned tag instead.
         const untagged = image.tag === null || image.tag.toLowerCase() === 'latest';
         const raw = untagged ? null : retagRaw(image, variant.tag);
         const inChain = new Set<Stage>(chain);
         const sharedWith = root.usedBy.find((stage) => !inChain.has(stage));
-        const why = advice(facts, kind);
         const pinned = untagged && facts.versions?.[0] ? withTag(image, `${facts.versions[0]}-${variant.tag}`) : null;
-        const tail = untagged
-          ? `; pin a version too${pinned ? `, e.g. \`${pinned}\`` : ''}`
-          : sharedWith
-          ? `; \`${root.name ?? root.index}\` is also the base of stage \`${sharedWith.name ?? sharedWith.index}\`, so give the final stage its own \`FROM ${withTag(image, variant.tag)}\``
-          : image.digest !== null
-            ? '; the digest pins the full variant, so look up the digest of the smaller one'
-            : '';
+        const why = `${capitalize(advice(facts, kind))}.`;
+        const sizes = facts.sizes?.full ? ' (Sizes: compressed, linux/amd64.)' : '';
+        const noFix = builds
+          ? ' No fix: this stage also builds, which needs the full image; build in a builder stage and run on the smaller one (multi-stage-build).'
+          : untagged
+            ? ` No fix: pin a version too${pinned ? `, e.g. \`${pinned}\`` : ''}.`
+            : sharedWith
+              ? ` No fix: \`${root.name ?? root.index}\` is also the base of stage \`${sharedWith.name ?? sharedWith.index}\`; give the final stage its own \`FROM ${smallerTag}\`.`
+              : image.digest !== null
+                ? ' No fix: the digest pins the full variant; look up the digest of the smaller one.'
+                : '';
+        const fixable = raw !== null && !sharedWith && !builds;
         ctx.report({
           node: from.imageRange,
-          message: `The final image is built on ${full}${size(facts.sizes?.full)}; use ${smaller}${size(facts.sizes?.smaller)}, ${why}${tail}`,
-          ...(raw && !sharedWith
-            ? { fix: { title: `Use \`${raw}\``, edits: [ctx.fix.replace(from.imageRange, raw)] } }
-            : {}),
+          message: `Final image on ${full}${size(facts.sizes?.full)}; use \`${smallerTag}\`${size(facts.sizes?.smaller)}`,
+          help: `${why}${sizes}${noFix}`,
+          ...(fixable ? { fix: { title: `Use \`${raw}\``, edits: [ctx.fix.replace(from.imageRange, raw)] } } : {}),
         });
       },
     };
   },
 });
+
+/** Commands of the Debian family: an image that runs them cannot move to Alpine by a tag change. */
+const DEBIAN_TOOLS = /(^|[\s;&|(])(apt-get|apt|dpkg|dpkg-reconfigure|add-apt-repository|debconf-set-selections)(\s|$)/;
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -137,7 +137,9 @@ export default defineRule({
       valid: ['FROM node:24-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY src ./src\nCMD ["node", "src/server.js"]\n'],
       fixNotes: [
         'The fix is a second file, not an edit of the Dockerfile: `dockfix fix --unsafe` writes a',
-        '`.dockerignore` beside the Dockerfile (never over an existing file). Unsafe: anything it lists',
+        '`.dockerignore` beside a file named `Dockerfile`, and `<name>.dockerignore` beside any other',
+        '(`hack/app.Dockerfile` gets `hack/app.Dockerfile.dockerignore`, which BuildKit reads whatever the build',
+        'context is), never over an existing file. Unsafe: anything it lists',
         'disappears from the context, so a build that copies, say, a prebuilt `dist/` breaks. The file lists',
         'version control and editor files, the Docker files themselves, `.env` files and keys, and per stack',
         '(detected from base images and commands): `node_modules` and logs for Node.js (`dist` and `.next` only',
@@ -156,10 +158,15 @@ export default defineRule({
         if (!copy) return;
         if (findDockerignore(filePath)) return;
         const written = firstLine(ctx.source, copy);
-        const path = join(dirname(filePath), '.dockerignore');
+        // A Dockerfile named otherwise (`hack/dockerfiles/app.Dockerfile`) is often built with the repository
+        // root as context, where `.dockerignore` beside it is not read; BuildKit reads
+        // `<Dockerfile>.dockerignore` beside the Dockerfile whatever the context (W8).
+        const name = basename(filePath);
+        const path = join(dirname(filePath), name === 'Dockerfile' ? '.dockerignore' : `${name}.dockerignore`);
         ctx.report({
           node: copy.range,
-          message: `\`${written}\` copies the whole build context and there is no \`.dockerignore\`: \`.git\`, local dependencies, \`.env\` files and build output go into the image, and any change to them invalidates this layer's cache`,
+          message: `\`${written}\` copies the whole build context, and there is no \`.dockerignore\``,
+          help: '`.git`, local dependencies, `.env` files and build output go into the image, and any change to them invalidates this layer\'s cache.',
           createFile: { path, text: dockerignoreFor(ctx.model, basename(filePath)), title: `Create ${path} for the detected stack` },
         });
       },

@@ -310,7 +310,9 @@ export const IMAGES: readonly ImageFacts[] = [
     smallerUntagged: 'alpine',
     sizes: { full: { mb: 70, tag: '1.27' }, smaller: { mb: 20, tag: '1.27-alpine' } },
     runsAs: 'root-master',
-    source: `${TSV}: nginxinc/docker-nginx b430becb8f0f, channels mainline/stable, variants debian, alpine, alpine-slim, *-perl, *-otel; the master process runs as root and workers as \`nginx\``,
+    // nginx fixes only its mainline and stable branches; stable 1.26 came out 2024-04-23, so 1.24 and older are done.
+    oldestSupported: '1.26',
+    source: `${TSV}: nginxinc/docker-nginx b430becb8f0f, channels mainline/stable (nginx.org fixes only those; 1.24 and older are past their end of life), variants debian, alpine, alpine-slim, *-perl, *-otel; the master process runs as root and workers as \`nginx\``,
   },
   {
     name: 'httpd',
@@ -361,7 +363,9 @@ export const IMAGES: readonly ImageFacts[] = [
     smaller: 'alpine',
     smallerUntagged: 'alpine',
     runsAs: 'drops-privileges',
-    source: `${TSV}: docker-library/redis e92049967d6b, variants debian, alpine; entrypoint drops to \`redis\` with gosu`,
+    // Lines older than the oldest one docker-library publishes get no more images or fixes.
+    oldestSupported: '6.2',
+    source: `${TSV}: docker-library/redis e92049967d6b publishes 6.2, 7.0, 7.2 (older lines are past their end of life), variants debian, alpine; entrypoint drops to \`redis\` with gosu`,
   },
   { name: 'rabbitmq', title: 'RabbitMQ', kind: 'database', runsAs: 'drops-privileges', source: `${TSV}: docker-library/rabbitmq 9193c1de6d32; runs as \`rabbitmq\`` },
   { name: 'cassandra', title: 'Cassandra', kind: 'database', runsAs: 'drops-privileges', source: `${TSV}: docker-library/cassandra 7b9da8f4f58f; entrypoint drops to \`cassandra\` with gosu` },

@@ -90,8 +90,8 @@ export default defineRule({
       for (const range of cgroup) {
         ctx.report({
           node: range,
-          message:
-            '`-XX:+UseCGroupMemoryLimitForHeap` was an experimental JDK 8/9 flag; JDK 11 removed it and refuses to start with it. JDK 10+ and 8u191+ read the container limit by default: use `-XX:MaxRAMPercentage=75.0`',
+          message: '`-XX:+UseCGroupMemoryLimitForHeap` was removed in JDK 11, which refuses to start with it',
+          help: 'It was an experimental JDK 8/9 flag. JDK 10+ and 8u191+ read the container limit by default: use `-XX:MaxRAMPercentage=75.0`.',
         });
       }
     };
@@ -115,9 +115,10 @@ export default defineRule({
       const last = heap.at(-1) as Found;
       ctx.report({
         node: { start: first.range.start, end: last.range.end },
-        message: max
-          ? `${shown} ${heap.length > 1 ? 'fix' : 'fixes'} the heap at ${size} whatever memory limit the container gets: under a smaller limit the JVM is OOM-killed, under a larger one the memory goes unused; size it from the limit with \`-XX:MaxRAMPercentage=75.0\`${initial ? ' and `-XX:InitialRAMPercentage`' : ''}`
-          : `${shown} fixes the initial heap at ${size} whatever memory limit the container gets; size it from the limit with \`-XX:InitialRAMPercentage\` (and \`-XX:MaxRAMPercentage\`)`,
+        message: `${shown} ${heap.length > 1 ? 'fix' : 'fixes'} the ${max ? '' : 'initial '}heap at ${size}, whatever the container's memory limit`,
+        help: max
+          ? `Under a smaller limit the JVM is OOM-killed, under a larger one the memory goes unused; size the heap from the limit with \`-XX:MaxRAMPercentage=75.0\`${initial ? ' and `-XX:InitialRAMPercentage`' : ''}.`
+          : 'Size it from the limit with `-XX:InitialRAMPercentage` (and `-XX:MaxRAMPercentage`).',
         ...(max ? { fix: { title: `Replace ${shown} with percentages of the container memory limit`, edits } } : {}),
       });
     };

@@ -1,4 +1,5 @@
 import { defineRule, type RuleContext, type RunInstruction, type ShellCommand } from '@dockfix/core';
+import { readsStaleLists } from '../lib/apt.js';
 import { isNeutral, LEFTOVERS, type LeftoverKind } from '../lib/cleanup.js';
 import { shippedStages } from '../lib/images.js';
 import { plan, planMove, sameFlags } from '../lib/merge.js';
@@ -80,19 +81,27 @@ export default defineRule({
         const line = ctx.source.lineColumnAt(first.creator.range.start).line;
         const kinds = [...new Set(findings.map((finding) => finding.kind.label))].join(' and ');
         const node = { start: first.command.range.start, end: findings.at(-1)?.command.statementRange.end ?? first.command.range.end };
-        const message = `This RUN deletes ${kinds} that the RUN on line ${line} committed to its layer, so the image does not shrink; clean up in that RUN`;
+        const message = `Deleting ${kinds} here leaves them in line ${line}'s layer`;
         const cleanupOnly = script.commands.every((command) => isNeutral(command) || findings.some((finding) => finding.command === command));
         if (!cleanupOnly || creators.size > 1 || isTrigger(run)) {
           const why = isTrigger(run) ? 'ONBUILD triggers are not joined automatically' : creators.size > 1 ? 'the files come from several RUNs' : 'this RUN does more than clean up';
-          ctx.report({ node, message: `${message} (no auto-fix: ${why})` });
+          ctx.report({ node, message, help: `No automatic fix: ${why}.` });
           return;
         }
         const creator = first.creator;
+        // A RUN between them that installs from the apt lists would fail once they are deleted earlier.
+        const reader = findings.some((finding) => finding.kind.dirs.includes('/var/lib/apt/lists'))
+          ? earlier.find((other) => other.index > creator.index && readsStaleLists(other, ctx.source.slice(other.range)) !== null)
+          : undefined;
+        if (reader) {
+          ctx.report({ node, message, help: `No automatic fix: the RUN on line ${ctx.source.lineColumnAt(reader.range.start).line} installs from these lists; clean up at the end of that RUN instead.` });
+          return;
+        }
         const adjacent = creator.index === run.index - 1;
         const joinable = adjacent && sameFlags(ctx as RuleContext, creator, run);
         const result = joinable ? plan(ctx as RuleContext, creator, run) : planMove(ctx as RuleContext, creator, run, 'first');
         if ('noFix' in result) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${result.noFix})` });
+          ctx.report({ node, message, help: `No automatic fix: ${result.noFix}.` });
           return;
         }
         const unsafeBecause = !adjacent ? 'instructions between them would run after the cleanup' : !joinable ? 'the RUNs have different flags' : result.unsafeBecause;

@@ -72,7 +72,7 @@ export default defineRule({
         'Unsafe. The fix inserts `COPY <manifests> <dest>` before the `COPY . .` (with the same `--chown` and other',
         'flags) and moves the `COPY . .` to just after the installing RUN. Manifests: `package*.json` for npm,',
         '`package.json yarn.lock`, `package.json pnpm-lock.yaml`, the `-r` files of pip, `Gemfile Gemfile.lock`,',
-        '`go.mod go.sum`, `pom.xml`, `Cargo.toml Cargo.lock`, `composer.json composer.lock`. It changes what the',
+        '`go.mod go.sum*` (the wildcard, because a module without dependencies has no go.sum), `pom.xml`, `Cargo.toml Cargo.lock`, `composer.json composer.lock`. It changes what the',
         'install sees: lifecycle scripts (`postinstall`, `prepare`), npm/yarn workspaces, `.npmrc`, `.yarnrc.yml`,',
         'a `-r` file that includes another, a Gemfile that reads a `.gemspec`, or a `replace` directive pointing',
         'into the tree all need more files. Add them to the new COPY.',
@@ -103,11 +103,11 @@ export default defineRule({
         const { run, installs } = found;
         const line = ctx.source.lineColumnAt(run.range.start).line;
         const labels = [...new Set(installs.map((install) => `\`${install.label}\``))].join(', ');
-        const message = `Copying the whole build context before ${labels} on line ${line} reruns the install on every source change; copy the manifests first`;
+        const message = `The whole context is copied before ${labels} (line ${line}): every change reinstalls`;
         const node = copy.range.end > copy.keywordRange.start ? { start: copy.keywordRange.start, end: copy.argsRange?.end ?? copy.range.end } : copy.range;
         const why = noFixReason(ctx.source.text, copy, run, between, installs);
         if (why) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${why})` });
+          ctx.report({ node, message, help: `No automatic fix: ${why}.` });
           continue;
         }
         const manifests = [...new Set(installs.flatMap((install) => install.manifests ?? []))];

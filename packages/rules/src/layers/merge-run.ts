@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext, type RunInstruction } from '@dockfix/core';
 import { plan, sameFlags } from '../lib/merge.js';
 import { isTrigger } from '../lib/stages.js';
+import { hasNoShell, installThenBuild, logicalSteps, replacesShell, setsPersistentEnvironment } from '../lib/run-groups.js';
 
 export default defineRule({
   meta: {
@@ -13,8 +14,13 @@ export default defineRule({
     options: {
       maxCommands: {
         type: 'number',
-        description: 'Stay quiet when either RUN has more than this many commands (0: no limit). 2 matches hadolint.',
-        default: 2,
+        description: 'Stay quiet when the merged RUN would have more than this many steps (index refreshes and cleanups do not count; 0: no limit).',
+        default: 4,
+      },
+      mergeAcrossComments: {
+        type: 'boolean',
+        description: 'Also join RUNs separated by comment lines, moving the comments above the merged RUN.',
+        default: false,
       },
     },
     docs: {
@@ -22,31 +28,40 @@ export default defineRule({
         'Every `RUN` adds a layer. Files that one `RUN` creates and a later one deletes stay in the image',
         '(the earlier layer still holds them), each layer adds metadata and a pull round trip, and a cached',
         '`RUN apt-get update` followed by a separate `RUN apt-get install` installs from a stale index.',
-        'Consecutive `RUN`s with nothing between them (comments and blank lines aside) can almost always be',
-        'one `RUN` joined with `&&`.',
+        'Consecutive `RUN`s of one step can almost always be one `RUN` joined with `&&`.',
         '',
-        'Keeping them apart is sometimes deliberate (a slow, rarely changing step cached on its own), so the',
-        'rule is informational and, like hadolint\'s DL3059, stays quiet when the flags differ (a different',
-        '`--mount` is a different step) or either `RUN` already chains more than `maxCommands` commands (a long',
-        '`RUN set -eux; …` block is a deliberate unit). Set `maxCommands` to 0 to report every pair.',
+        'Keeping them apart is often deliberate, so the rule is informational and stays quiet when:',
+        '',
+        '- a comment line sits between them: comments mark groups (`# install SQL Server drivers`), and one',
+        '  giant `RUN` would throw away the layer cache of unrelated steps (hadolint\'s DL3059 also resets on',
+        '  a comment); set `mergeAcrossComments` to join them anyway, with the comments moved above;',
+        '- the merged `RUN` would have more than `maxCommands` steps (default 4; `apt-get update` and cleanups',
+        '  such as `rm -rf /var/lib/apt/lists/*` do not count as steps);',
+        '- one `RUN` installs packages and the other builds the app: separate, a source change reruns only the build;',
+        '- the first `RUN` replaces the shell the next one starts with (`ln -sf /bin/bash /bin/sh`, `rm /bin/sh`,',
+        '  `dpkg-reconfigure dash`), or is a Windows `setx`, whose new environment only later processes see;',
+        '- either is in exec form in a stage without a shell (`scratch`, distroless);',
+        '- the flags differ (a different `--mount` is a different step).',
       ].join('\n'),
       invalid: [
         'FROM debian:bookworm-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n',
-        'FROM alpine:3.20\nRUN apk add --no-cache git\n# fetch sources\nRUN git clone https://example.com/repo.git /src\n',
+        'FROM alpine:3.20\nRUN apk add --no-cache git\nRUN git clone https://example.com/repo.git /src\n',
       ],
       valid: [
         'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
         'FROM alpine:3.20\nRUN apk add --no-cache git\nWORKDIR /src\nRUN git clone https://example.com/repo.git .\n',
+        'FROM alpine:3.20\n# tools\nRUN apk add --no-cache git\n# sources\nRUN git clone https://example.com/repo.git /src\n',
+        'FROM debian:bookworm-slim\nRUN ln -sf /bin/bash /bin/sh\nRUN source /etc/profile && make\n',
       ],
       fixNotes: [
-        'The fix appends ` && \\` to the first `RUN`, drops blank lines and the second `RUN` keyword, and keeps',
-        'comment lines in between (BuildKit ignores comment lines inside a continuation). When the second',
+        'The fix appends ` && \\` to the first `RUN`, drops blank lines and the second `RUN` keyword; with',
+        '`mergeAcrossComments`, comment lines in between move above the merged `RUN`. When the second',
         '`RUN` has several statements or a top-level `||`, it is grouped as `{ …; }` so that a failure of the',
         'first `RUN` still fails the build.',
         '',
         'Safe when both `RUN`s are shell form with the same flags, parse cleanly, and the first one changes',
         'nothing that its shell would carry into the second: no `cd`, `export`, `set`, `source`, `umask`,',
-        '`exit`, `exec`, variable assignments, function definitions, background jobs, and the like (inside a',
+        '`exit`, `exec`, variable assignments, function definitions, background jobs, a replaced `/bin/sh`, and the like (inside a',
         '`( … )` subshell they are fine). Two kinds of `set` are harmless: `set -x`/`set -v` only change the',
         'build log, and options the second `RUN` turns on again first thing (`RUN set -eux; …` after',
         '`RUN set -eux; …`) are the same either way. With any other such command the same fix is offered as',
@@ -54,11 +69,13 @@ export default defineRule({
         '',
         'No fix is offered (the rule only reports) when a `RUN` is in exec or heredoc form',
         'or uses a non-POSIX shell, the first `RUN` has a shell comment (the join would become part of it),',
-        'a `RUN` ends in `&`, or a `# dockfix-ignore`/`# hadolint ignore` pragma sits between them.',
+        'a `RUN` ends in `&`, or (with `mergeAcrossComments`) a `# dockfix-ignore`/`# hadolint ignore` pragma sits between them.',
       ].join('\n'),
     },
   },
   create(ctx) {
+    const maxCommands = Number(ctx.options.maxCommands ?? 4);
+    const acrossComments = ctx.options.mergeAcrossComments === true;
     return {
       RUN(b) {
         // Two `ONBUILD RUN`s could be joined too, but each is a layer of another image: hadolint's DL3059 leaves them, so does this rule.
@@ -67,19 +84,19 @@ export default defineRule({
         if (!a || a.keyword !== 'RUN' || a.stage !== b.stage || !a.run) return;
         const first = a as RunInstruction;
         if (!sameFlags(ctx as RuleContext, first, b)) return;
-        const maxCommands = Number(ctx.options.maxCommands ?? 2);
-        const commandCount = (run: RunInstruction) => run.run.script?.commands.length ?? 1;
-        if (maxCommands > 0 && (commandCount(first) > maxCommands || commandCount(b) > maxCommands)) return;
+        if (keptApart(ctx as RuleContext, first, b, maxCommands, acrossComments)) return;
         const line = ctx.source.lineColumnAt(a.range.start).line;
-        const result = plan(ctx as RuleContext, first, b);
+        const result = plan(ctx as RuleContext, first, b, { hoistComments: acrossComments });
         const message = `Merge this RUN into the one on line ${line} to save a layer`;
+        const help = HELP;
         if ('noFix' in result) {
-          ctx.report({ node: b.keywordRange, message: `${message} (no auto-fix: ${result.noFix})` });
+          ctx.report({ node: b.keywordRange, message, help: `${help}\n\nNo automatic fix: ${result.noFix}.` });
           return;
         }
         ctx.report({
           node: b.keywordRange,
           message,
+          help: result.unsafeBecause ? `${help}\n\nThe fix is unsafe: ${result.unsafeBecause}.` : help,
           fix: {
             title: `Join with the RUN on line ${line} using \`&&\`${result.unsafeBecause ? ` (unsafe: ${result.unsafeBecause})` : ''}`,
             edits: result.edits,
@@ -91,3 +108,21 @@ export default defineRule({
     };
   },
 });
+
+const HELP = 'Each RUN is a layer. Files one RUN creates and a later one deletes stay in the earlier layer, and each layer costs a pull round trip; join consecutive RUNs of the same step with `&&`.';
+
+/**
+ * True when the two RUNs are better left as they are: a comment between them marks two groups, they are
+ * different cache steps (packages, then the app's build), merged they would exceed `maxCommands` steps,
+ * or the first changes what starts the second (a new /bin/sh, `setx`), so that merging breaks the build.
+ */
+function keptApart(ctx: RuleContext, a: RunInstruction, b: RunInstruction, maxCommands: number, acrossComments: boolean): boolean {
+  const gap = ctx.model.comments.filter((comment) => comment.range.start >= a.range.end && comment.range.end <= b.range.start);
+  if (gap.length > 0 && !acrossComments) return true;
+  if ((a.run.form === 'exec' || b.run.form === 'exec') && hasNoShell(b)) return true;
+  if (maxCommands > 0 && logicalSteps(a) + logicalSteps(b) > maxCommands) return true;
+  if (installThenBuild(a, b)) return true;
+  if (a.run.script && replacesShell(a.run.script, a.run.shell)) return true;
+  if (!a.run.script && setsPersistentEnvironment(ctx.source.slice(a.range))) return true;
+  return false;
+}

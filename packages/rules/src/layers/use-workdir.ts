@@ -1,5 +1,7 @@
-import { defineRule, type RunInstruction, type ShellCommand, type TextEdit } from '@dockfix/core';
+import { defineRule, type DockerfileModel, type Instruction, type RunInstruction, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
+import { insertLinesAfter } from '../lib/edits.js';
 import { joinLength } from '../lib/shell.js';
+import { workdirAt } from '../lib/stages.js';
 
 /** The static directory a `cd` goes to, or null when it is dynamic, an option, `-` or `~`. */
 function target(command: ShellCommand): string | null {
@@ -39,7 +41,10 @@ export default defineRule({
         'Unsafe: `WORKDIR` stays in effect for every later instruction of the stage (`RUN`, `COPY` with a relative',
         'destination, `CMD`), and it creates the directory where `cd` would have failed. The fix applies only to a',
         '`cd <static path> && …` that starts a shell-form RUN: it inserts `WORKDIR <path>` before the RUN and deletes',
-        'the `cd … &&`. A RUN that is nothing but `cd <path>` becomes `WORKDIR <path>`.',
+        'the `cd … &&`. A RUN that is nothing but `cd <path>` becomes `WORKDIR <path>`. When later instructions of',
+        'the stage, or stages built on it, depend on the working directory, it adds `WORKDIR <previous>` after the',
+        'RUN so that they keep running where they did; when the previous directory is not known (set by the base',
+        'image, or by a variable) there is no fix.',
       ].join('\n'),
     },
   },
@@ -48,11 +53,18 @@ export default defineRule({
       const script = run.run.script;
       const dir = target(command);
       if (!script || script.hasError || !dir || run.run.form !== 'shell') return null;
+      // WORKDIR outlives the RUN: later instructions (and stages built on this one) would run in `dir`.
+      // Restore the previous WORKDIR after the RUN, or offer no fix when it is not known (W6).
+      const restore = needsRestore(ctx.model, run) ? previousWorkdir(run) : undefined;
+      if (restore === null) return null;
+      const after = restore === undefined ? [] : [insertLinesAfter(ctx, run, [`WORKDIR ${restore}`])];
+      if (after.some((edit) => edit === null)) return null;
+      const restoreEdits = after as TextEdit[];
       if (script.commands[0] !== command || script.statements[0]?.range.start !== command.range.start) return null;
       if (command.statementRange.end !== command.range.end) return null;
       if (script.commands.length === 1 && script.statements.length === 1 && command.followedBy === null) {
         if (run.flags.length > 0) return null;
-        return { edits: [ctx.fix.replaceRange(run.keywordRange.start, command.range.end, `WORKDIR ${dir}`)], instructionDelta: 0 };
+        return { edits: [ctx.fix.replaceRange(run.keywordRange.start, command.range.end, `WORKDIR ${dir}`), ...restoreEdits], instructionDelta: restoreEdits.length };
       }
       if (command.followedBy !== '&&') return null;
       const join = joinLength(script.text.slice(command.range.end - script.offset));
@@ -63,7 +75,7 @@ export default defineRule({
       // In a trigger the WORKDIR must be a trigger too (`ONBUILD WORKDIR`), on its own line above the ONBUILD.
       const onbuild = run.onbuild;
       const line = onbuild ? `${ctx.source.slice(onbuild.keywordRange)} WORKDIR ${dir}` : `WORKDIR ${dir}`;
-      return { edits: [ctx.fix.insertLinesBefore(onbuild ?? run, [line]), ctx.fix.replaceRange(command.range.start, end, '')], instructionDelta: 1 };
+      return { edits: [ctx.fix.insertLinesBefore(onbuild ?? run, [line]), ctx.fix.replaceRange(command.range.start, end, ''), ...restoreEdits], instructionDelta: 1 + restoreEdits.length };
     };
     return {
       RUN(run) {
@@ -86,3 +98,35 @@ export default defineRule({
     };
   },
 });
+
+/** Instructions that do not depend on the working directory. */
+const CWD_FREE = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER', 'STOPSIGNAL', 'SHELL', 'MAINTAINER']);
+
+/** True when something after `run` runs in the working directory: a later instruction of its stage, or a stage built on it. */
+function needsRestore(model: DockerfileModel, run: Instruction): boolean {
+  const stage = run.stage;
+  if (!stage) return false;
+  if (model.stages.some((other) => other.parent === stage)) return true;
+  return stage.instructions.some(
+    (i) => i.index > run.index && !CWD_FREE.has(i.keyword) && !(i.keyword === 'WORKDIR' && (i.args[0]?.value ?? '').startsWith('/')) && !startsWithAbsoluteCd(i),
+  );
+}
+
+/** A RUN that starts with `cd /abs` (or `cd $HOME`) does not depend on the directory it starts in. */
+function startsWithAbsoluteCd(instruction: Instruction): boolean {
+  const script = instruction.run?.script;
+  const first = script?.commands[0];
+  if (!script || !first || first.name !== 'cd' || first.inSubshell || script.statements[0]?.range.start !== first.range.start) return false;
+  return first.followedBy === '&&' && /^(\/|\$HOME\b|\$\{HOME\}|~)/.test(first.args[0]?.text ?? '');
+}
+
+/** The WORKDIR in effect before `run`: `/` when nothing sets one and the stage starts from scratch, null when unknown. */
+function previousWorkdir(run: Instruction): string | null {
+  const known = workdirAt(run);
+  if (known !== null) return known;
+  const setsOne = (stage: Stage | null): boolean => stage !== null && (stage.instructions.some((i) => i.keyword === 'WORKDIR' && i.index < run.index) || setsOne(stage.parent));
+  if (setsOne(run.stage)) return null;
+  let root = run.stage;
+  while (root?.parent) root = root.parent;
+  return root?.from?.from.image.scratch ? '/' : null;
+}

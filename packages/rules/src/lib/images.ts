@@ -273,10 +273,16 @@ export function endOfLife(image: ImageRef): EndOfLifeFinding[] {
   if (facts && parts.version !== null && facts.kind !== 'os') {
     // python:2 and ruby:2 are the last 2.x release lines.
     const version = parts.version === '2' && (name === 'python' || name === 'ruby') ? '2.7' : parts.version;
-    const listed = facts.endOfLife?.find((entry) => inLine(version, entry.version));
+    // A major-only tag (`php:5`) means the newest line of that major (5.6): past its end of life when every
+    // line of the major in the table is, and no supported line has that major.
+    const majorOnly = /^\d+$/.test(version);
+    const sameMajor = majorOnly ? (facts.endOfLife ?? []).filter((entry) => entry.version.split('.')[0] === version) : [];
+    const newestOfMajor = [...sameMajor].sort((a, b) => compareVersions(b.version, a.version))[0];
+    const majorSupported = (facts.versions ?? []).some((line) => line.split('.')[0] === version);
+    const listed = facts.endOfLife?.find((entry) => inLine(version, entry.version)) ?? (newestOfMajor && !majorSupported ? newestOfMajor : undefined);
     if (listed && isPast(listed.date)) {
       findings.push({ what: `${facts.title} ${listed.version}`, date: listed.date, supported: facts.versions ?? [], source: listed.source });
-    } else if (!listed && facts.oldestSupported && version.includes('.') && compareVersions(version, facts.oldestSupported) < 0) {
+    } else if (!listed && facts.oldestSupported && (version.includes('.') ? compareVersions(version, facts.oldestSupported) < 0 : Number(version) < Number(facts.oldestSupported.split('.')[0]))) {
       const line = version.split('.').slice(0, 2).join('.');
       findings.push({ what: `${facts.title} ${line}`, date: null, supported: facts.versions ?? [], source: facts.source });
     }

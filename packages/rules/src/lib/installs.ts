@@ -45,7 +45,8 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
     case 'bundle':
       return words[0] === 'install' || words.length === 0 ? { command, label: 'bundle install', manifests: ['Gemfile', 'Gemfile.lock'] } : null;
     case 'go':
-      return words[0] === 'mod' && words[1] === 'download' ? { command, label: 'go mod download', manifests: ['go.mod', 'go.sum'] } : null;
+      // A module without dependencies has no go.sum: `go.sum*` copies it when it exists and does not fail otherwise (W3).
+      return words[0] === 'mod' && words[1] === 'download' ? { command, label: 'go mod download', manifests: ['go.mod', 'go.sum*'] } : null;
     case 'mvn':
     case 'mvnw':
       return words.some((word) => /^(org\.apache\.maven\.plugins:maven-)?dependency(-plugin)?(:[\d.]+)?:(go-offline|resolve|resolve-plugins)$/.test(word))

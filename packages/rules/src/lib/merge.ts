@@ -1,4 +1,5 @@
 import type { Instruction, RuleContext, RunInstruction, ShellScript, ShellWord, TextEdit } from '@dockfix/core';
+import { replacesShell } from './run-groups.js';
 
 /** Builtins whose effect outlives them in the running shell: after a merge they would reach the second RUN's commands. */
 const STATE_COMMANDS = new Set([
@@ -80,6 +81,8 @@ function leadingSetOptions(script: ShellScript | undefined): Set<string> {
  */
 export function carriedState(script: ShellScript, next?: ShellScript): string | null {
   const restored = leadingSetOptions(next);
+  const newShell = replacesShell(script, ['/bin/sh']);
+  if (newShell) return newShell;
   // Functions first: the commands in their bodies (`local`, `return`) only run when called.
   const definitions = [...script.definitions.filter((d) => d.kind === 'function'), ...script.definitions.filter((d) => d.kind !== 'function')];
   const definition = definitions.find((d) => !d.inSubshell);
@@ -132,8 +135,11 @@ export function sameFlags(ctx: RuleContext, a: Instruction, b: Instruction): boo
 
 export type Plan = { edits: TextEdit[]; unsafeBecause: string | null } | { noFix: string };
 
-/** How to join B onto A (B directly after A), or why that cannot be done mechanically. */
-export function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction): Plan {
+/**
+ * How to join B onto A (B directly after A), or why that cannot be done mechanically. Comment lines between
+ * them stay in the continuation, or with `hoistComments` move above A, where they read as the merged RUN's header.
+ */
+export function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction, options: { hoistComments?: boolean } = {}): Plan {
   const sa = a.run.script;
   const sb = b.run.script;
   if (a.run.form !== 'shell' || b.run.form !== 'shell') return { noFix: `${a.run.form !== 'shell' ? 'the first' : 'this'} RUN is in ${a.run.form !== 'shell' ? a.run.form : b.run.form} form` };
@@ -160,14 +166,16 @@ export function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction): Pl
   const eol = ctx.source.eolAt(aEnd);
   const multiline = ctx.source.lineStartAt(aEnd) > ctx.source.lineStartAt(a.range.start);
   const indent = multiline ? ctx.source.indentAt(aEnd) : '    ';
-  const kept = gapComments.map((comment) => text.slice(ctx.source.lineStartAt(comment.range.start), comment.range.end) + eol).join('');
+  const commentLines = gapComments.map((comment) => text.slice(ctx.source.lineStartAt(comment.range.start), comment.range.end) + eol).join('');
+  const kept = options.hoistComments ? '' : commentLines;
   // The edit starts one character early (and writes it again) so that it conflicts with a fix that
   // appends to the end of A in the same pass (` && rm -rf …`): that one waits and sees the merged RUN.
-  const edits = [ctx.fix.replaceRange(joinStart - 1, bStart, `${text[joinStart - 1] ?? ''} && ${ctx.source.escapeChar}${eol}${kept}${indent}${group ? '{ ' : ''}`)];
-  if (group) {
-    const bEnd = trimEnd(text, bStart, b.range.end);
-    edits.push(ctx.fix.insertAfter(bEnd, lastB?.terminator?.text === ';' ? ' }' : '; }'));
-  }
+  // The edit also rewrites B's body as it is, so that joining B's successor onto B waits for the next
+  // pass: it then sees the merged RUN and can stop at `maxCommands` steps.
+  const bEnd = trimEnd(text, bStart, b.range.end);
+  const close = group ? (lastB?.terminator?.text === ';' ? ' }' : '; }') : '';
+  const edits = [ctx.fix.replaceRange(joinStart - 1, bEnd, `${text[joinStart - 1] ?? ''} && ${ctx.source.escapeChar}${eol}${kept}${indent}${group ? '{ ' : ''}${text.slice(bStart, bEnd)}${close}`)];
+  if (options.hoistComments && commentLines) edits.unshift(ctx.fix.insertBefore(ctx.source.lineStartAt(a.range.start), commentLines.replace(/^[ \t]+/gm, '')));
   return { edits, unsafeBecause: carriedState(sa, sb) };
 }
 
@@ -223,10 +231,14 @@ export function planMove(ctx: RuleContext, a: RunInstruction, b: RunInstruction,
     const indent = multiline ? source.indentAt(target.end) : '    ';
     const group = needsGroup(b.run.script as ShellScript);
     const body = text.slice(moved.start, moved.end);
+    // Starts one character early and ends one late (rewriting both as they are), like `plan`, so that an
+    // append to the end of A in the same pass (` && rm -rf …` of another rule) waits for the next pass and
+    // then sees the cleanup this fix moved there.
+    const aEnd = trimEnd(text, a.range.start, a.range.end);
+    const after = text.slice(aEnd, Math.min(text.length, aEnd + 1));
     return {
-      // Starts one character early, like `plan`, so that an append to the end of A waits for the next pass.
       edits: [
-        ctx.fix.replaceRange(target.end - 1, trimEnd(text, a.range.start, a.range.end), `${text[target.end - 1] ?? ''} && ${escape}${eol}${indent}${group ? `{ ${body}; }` : body}`),
+        ctx.fix.replaceRange(target.end - 1, aEnd + after.length, `${text[target.end - 1] ?? ''} && ${escape}${eol}${indent}${group ? `{ ${body}; }` : body}${after}`),
         removeRun(b),
       ],
       unsafeBecause: carriedState(a.run.script as ShellScript, b.run.script as ShellScript),

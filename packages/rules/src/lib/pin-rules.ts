@@ -49,7 +49,8 @@ export function pinRule(spec: PinRuleSpec): Rule {
             const last = unpinned.at(-1) as ShellWord;
             ctx.report({
               node: { start: first.range.start, end: last.range.end },
-              message: `\`${found.label}\` of ${names} without a version; pin it (${spec.example}) for reproducible builds`,
+              message: `\`${found.label}\` of ${names} without a version`,
+              help: `Pin it (${spec.example}) so that a rebuild installs the same version.`,
             });
           }
         },

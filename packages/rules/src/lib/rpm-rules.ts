@@ -50,7 +50,7 @@ export function yesRule(spec: YesRuleSpec): Rule {
             const safe = failureFailsRun(run, command);
             ctx.report({
               node: { start: call.toolWord.range.start, end: call.subcommand.range.end },
-              message: `\`${call.tool} ${sub}\` without \`${text}\` stops at its confirmation prompt and fails a non-interactive build`,
+              message: `\`${call.tool} ${sub}\` without \`${text}\` stops at its prompt and fails the build`,
               fix: {
                 title: `Add \`${text}\` after \`${after === 'tool' ? call.tool : `${call.tool} ${sub}`}\`${safe ? '' : ' (unsafe: the RUN goes on when this command fails, so today\'s build may skip it)'}`,
                 edits: [ctx.fix.insertAfter(after === 'tool' ? call.toolWord : call.subcommand, ` ${text}`)],
@@ -78,6 +78,11 @@ export interface CleanRuleSpec {
   readonly cacheDirs: readonly string[];
   /** The cleanup command to append, for the tool that filled the cache. */
   readonly cleanup: (call: CliCall) => string;
+  /**
+   * The other tool's `clean all` (`dnf` for yum, `yum` for dnf). A RUN that runs both tools is on EL 8 or
+   * newer, where `yum` is dnf: one `clean all` cleans the one cache, so a second would be a duplicate.
+   */
+  readonly sibling?: { readonly runs: (command: ShellCommand) => boolean; readonly cleans: (command: ShellCommand) => boolean };
 }
 
 /** A rule that reports an install without a cache cleanup in the same RUN, with a safe fix appending it. */
@@ -92,6 +97,8 @@ export function cleanRule(spec: CleanRuleSpec): Rule {
           if (!script || !inShippedStage(run, shipped)) return;
           if (spec.cacheDirs.some((dir) => cacheMountCovers(run, dir))) return;
           if (script.commands.some(spec.cleans) || spec.cleanText.test(script.text)) return;
+          const sibling = spec.sibling;
+          if (sibling && script.commands.some(sibling.runs) && script.commands.some(sibling.cleans)) return;
           const calls = script.commands.map(spec.parse).filter((call): call is CliCall => call !== null && spec.filling.has(subcommandOf(call) ?? ''));
           const last = calls.at(-1);
           if (!last?.subcommand) return;
@@ -100,7 +107,7 @@ export function cleanRule(spec: CleanRuleSpec): Rule {
           const plan = why ? { reason: why } : planAppend(ctx.fix, run, cleanup);
           const message = `\`${last.tool} ${subcommandOf(last) ?? ''}\` leaves its cache in this layer; run \`${spec.cleanup(last)}\` in the same RUN`;
           const node = { start: last.toolWord.range.start, end: last.subcommand.range.end };
-          if ('reason' in plan) ctx.report({ node, message: `${message} (no auto-fix: ${plan.reason})` });
+          if ('reason' in plan) ctx.report({ node, message, help: `No automatic fix: ${plan.reason}.` });
           else ctx.report({ node, message, fix: { title: `Append \`&& ${cleanup}\` to the RUN`, edits: [plan.edit] } });
         },
       };

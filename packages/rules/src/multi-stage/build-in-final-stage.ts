@@ -217,9 +217,11 @@ export default defineRule({
         const plan = nodeSteps.length === steps.length && steps.every((step) => step.instruction.stage === final) ? planNode(ctx, final, steps) : null;
         const shown = steps.map((step) => `\`${ctx.source.slice(step.command.range).split(/\r?\n/)[0]}\``);
         const unique = [...new Set(shown)];
+        const listed = unique.slice(0, 2).join(', ');
         ctx.report({
           node: first.command.range,
-          message: `The final stage runs ${unique.slice(0, 3).join(', ')}${unique.length > 3 ? ', …' : ''}: its sources and build files ship in the image, and later cleanup does not shrink the layers below; build in the builder stage and copy the result`,
+          message: `The final stage runs ${listed.length > 60 ? unique[0]?.slice(0, 40) + '…`' : listed}${unique.length > 2 ? ', …' : ''}: sources and build files ship`,
+          help: `The final stage runs ${unique.join(', ')}. Its sources and build files ship in the image, and a later cleanup does not shrink the layers below it; build in the builder stage and copy the result.`,
           ...(plan ? { fix: { title: plan.title, edits: plan.edits, instructionDelta: plan.instructionDelta, isolation: 'file' } } : {}),
         });
       },

@@ -34,7 +34,8 @@ export default defineRule({
         if (findStage(ctx.model.stages, reference.value) !== stage) continue;
         ctx.report({
           node: reference.range,
-          message: `\`--from=${reference.value}\` names the stage it is in (${stage.name ? `\`${stage.name}\`` : `stage ${ctx.model.stages.filter((s) => s.from && s.index < stage.index).length}`}), which is not finished yet; BuildKit rejects this as a circular dependency`,
+          message: `\`--from=${reference.value}\` names the stage it is in (${stage.name ? `\`${stage.name}\`` : `stage ${ctx.model.stages.filter((s) => s.from && s.index < stage.index).length}`}): a circular dependency`,
+          help: 'The stage is not finished when this instruction runs; BuildKit rejects the file.',
         });
       }
     };

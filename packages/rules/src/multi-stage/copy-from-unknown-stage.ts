@@ -65,19 +65,23 @@ export default defineRule({
         if (target === stage) continue;
         if (target && target.index < stage.index) continue;
         let message: string;
+        let help: string | undefined;
         if (target) {
-          message = `\`--from=${value}\` names a stage defined further down; the classic builder rejects this, and the build reads backwards: move stage \`${value}\` above this one`;
+          message = `\`--from=${value}\` names a stage defined further down; move stage \`${value}\` above this one`;
+          help = 'The classic builder rejects this, and the build reads backwards.';
         } else if (/^\d+$/.test(value)) {
           message = `\`--from=${value}\` is not the index of an earlier stage (this is stage ${ctx.model.stages.filter((s) => s.from && s.index < stage.index).length})`;
         } else if (KNOWN_IMAGES.has(value.toLowerCase())) {
-          message = `\`--from=${value}\` is not a stage of this file, so it copies from the image \`${value}:latest\`, which moves; pin a tag (\`${value}:<version>\`)`;
+          message = `\`--from=${value}\` copies from the image \`${value}:latest\`; pin a tag (\`${value}:<version>\`)`;
+          help = `\`${value}\` is not a stage of this file, so Docker pulls the image, and \`:latest\` moves.`;
         } else {
           const names = ctx.model.stages.filter((s) => s.index < stage.index && s.name).map((s) => s.name as string);
           const closest = names.map((name) => ({ name, d: distance(value.toLowerCase(), name) })).sort((a, b) => a.d - b.d)[0];
-          const hint = closest && closest.d <= 2 ? `; did you mean \`${closest.name}\`?` : names.length > 0 ? ` (stages: ${names.map((n) => `\`${n}\``).join(', ')})` : '';
-          message = `\`--from=${value}\` is not the name of an earlier stage, so Docker pulls an image called \`${value}\` instead${hint}`;
+          const hint = closest && closest.d <= 2 ? `; did you mean \`${closest.name}\`?` : '';
+          message = `\`--from=${value}\` is not an earlier stage${hint}`;
+          help = `Docker pulls an image called \`${value}\` instead.${names.length > 0 ? ` Earlier stages: ${names.map((n) => `\`${n}\``).join(', ')}.` : ''}`;
         }
-        ctx.report({ node: reference.range, message });
+        ctx.report({ node: reference.range, message, ...(help ? { help } : {}) });
       }
     };
     return { COPY: check, ADD: check, RUN: check };

@@ -339,7 +339,8 @@ export default defineRule({
           : (RUNTIME_HINT[step.kind] ?? 'build in a separate stage');
         ctx.report({
           node: step.command.range,
-          message: `\`${command.length > 40 ? `${command.slice(0, 37)}…` : command}\` builds in the stage that ships${image ? ` (on ${describeImage(image)})` : ''}, so the image keeps ${what}; ${hint}`,
+          message: `\`${command.length > 30 ? `${command.slice(0, 29)}…` : command}\` builds in the stage that ships: its toolchain stays in the image`,
+          help: `The image${image ? ` (on ${describeImage(image)})` : ''} keeps ${what}; ${hint}.`,
           ...(plan ? { fix: { title: plan.title, edits: plan.edits, instructionDelta: plan.instructionDelta, isolation: 'file' } } : {}),
         });
       },

@@ -72,7 +72,8 @@ export default defineRule({
         const edit = insertLinesAfter(ctx, lastRun ?? finalFrom, [line]);
         ctx.report({
           node: finalFrom.from.imageRange ?? finalFrom.range,
-          message: 'The final stage runs a Node.js app without `NODE_ENV=production`, so Express, React and many other libraries run in development mode (slower, more verbose); add `ENV NODE_ENV=production`',
+          message: 'The final stage runs a Node.js app without `NODE_ENV=production`',
+          help: 'Express, React and many other libraries then run in development mode (slower, more verbose); add `ENV NODE_ENV=production`.',
           ...(edit ? { fix: { title: `Add \`${line}\` ${lastRun ? 'after the last RUN' : 'after FROM'}`, edits: [edit], instructionDelta: 1 } } : {}),
         });
       },

@@ -1,4 +1,4 @@
-import { defineRule } from '@dockfix/core';
+import { defineRule, type Instruction } from '@dockfix/core';
 import { INSTALL_ALIASES, isGlobal, isOn, parseNpm, subcommandName } from '../lib/npm.js';
 
 /** Options that tell npm not to use a lockfile at all: `npm ci` would then be wrong, not just stricter. */
@@ -35,7 +35,8 @@ export default defineRule({
       fixNotes: [
         'Unsafe: `npm ci` needs a `package-lock.json` or `npm-shrinkwrap.json` in the build context, fails when',
         'it is out of date with `package.json`, and deletes an existing `node_modules` first. Commit the',
-        'lockfile, copy it into the image before the install, then apply the fix with `--unsafe`.',
+        'lockfile, copy it into the image before the install, then apply the fix with `--unsafe`. No fix is',
+        'offered when the stage visibly copies only `package.json` before the install: there is no lockfile.',
       ].join('\n'),
     },
   },
@@ -54,13 +55,26 @@ export default defineRule({
           if (npm.flags.some((flag) => (NO_LOCKFILE.has(flag.name) && flag.value === 'false') || (flag.name.startsWith('no-') && NO_LOCKFILE.has(flag.name.slice(3)) && isOn(flag)))) {
             continue;
           }
-          ctx.report({
-            node: { start: command.range.start, end: npm.subcommand.range.end },
-            message: `\`npm ${name}\` can install versions other than the lockfile's; use \`npm ci\``,
-            fix: { title: `Replace \`npm ${name}\` with \`npm ci\``, edits: [ctx.fix.replace(npm.subcommand, 'ci')] },
-          });
+          const node = { start: command.range.start, end: npm.subcommand.range.end };
+          const message = `\`npm ${name}\` can install versions other than the lockfile's; use \`npm ci\``;
+          // `npm ci` fails without a lockfile: when the stage visibly copies only package.json, the fix would break the build (W4).
+          if (copiesOnlyManifest(run)) {
+            ctx.report({ node, message, help: 'No automatic fix: only `package.json` is copied before this install, and `npm ci` fails without `package-lock.json`; commit the lockfile and copy it too (`COPY package*.json ./`).' });
+            continue;
+          }
+          ctx.report({ node, message, fix: { title: `Replace \`npm ${name}\` with \`npm ci\``, edits: [ctx.fix.replace(npm.subcommand, 'ci')] } });
         }
       },
     };
   },
 });
+
+/** True when every file the stage copies from the context before `run` is a `package.json`: no lockfile can be there. */
+function copiesOnlyManifest(run: Instruction): boolean {
+  const stage = run.stage;
+  if (!stage) return false;
+  const sources = stage.instructions
+    .filter((i) => i.index < run.index && (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((flag) => flag.name === 'from'))
+    .flatMap((i) => (i.json ?? i.args.map((arg) => arg.value)).slice(0, -1));
+  return sources.length > 0 && sources.every((source) => /(^|\/)package\.json$/.test(source));
+}

@@ -51,8 +51,9 @@ export default defineRule({
         'Safe only when npm is known to be 7 or newer: the stage builds (directly or through `FROM <stage>`)',
         'on the official `node` image with a tag of Node.js 15 or newer, or a tag with no version (`lts`,',
         '`current`, `alpine`, no tag). npm 6 (Node.js ≤ 14) does not know `--omit=dev` and would install',
-        'devDependencies, so for older, unknown or ARG-templated base images the same rewrite is offered as',
-        'an unsafe fix.',
+        'devDependencies, so on an official `node` image of Node.js 14 or older the rule stays quiet (there',
+        '`--production` is the right spelling; `eol-base-image` reports the old Node.js), and for unknown or',
+        'ARG-templated base images the same rewrite is offered as an unsafe fix.',
       ].join('\n'),
     },
   },
@@ -62,6 +63,8 @@ export default defineRule({
         const script = run.run.script;
         if (!script || !run.stage) return;
         const support = supportsOmitDev(run.stage);
+        // npm 6 (Node.js ≤ 14) does not know `--omit=dev`: there `--production` is the right spelling (W5).
+        if (support === 'no') return;
         for (const command of script.commands) {
           const npm = parseNpm(command);
           const name = npm && subcommandName(npm);
@@ -86,10 +89,8 @@ export default defineRule({
             replaced = true;
             ctx.report({
               node: { start: first.range.start, end: lastWord.range.end },
-              message:
-                support === 'no'
-                  ? `\`${written}\` is deprecated since npm 7; this image's npm 6 (Node.js ≤ 14) needs it: upgrade Node.js, then use \`--omit=dev\``
-                  : `\`${written}\` is deprecated since npm 7; use \`--omit=dev\``,
+              message: `\`${written}\` is deprecated since npm 7; use \`--omit=dev\``,
+              ...(support === 'yes' ? {} : { help: 'Unsafe: npm 6 (Node.js 14 and older) ignores `--omit=dev` and installs devDependencies; this base image may have it.' }),
               fix: {
                 title: support === 'yes' ? action : `${action} (needs npm 7 or newer; npm 6 would install devDependencies)`,
                 edits: [edit],

@@ -50,9 +50,9 @@ export default defineRule({
         const last = installs.at(-1);
         if (!last?.subcommand) return;
         const plan = planAppend(ctx.fix, run, 'pnpm store prune');
-        const message = `\`pnpm ${subcommandOf(last) ?? ''}\` leaves unlinked packages in pnpm's store in the image; run \`pnpm store prune\` in the same RUN or mount the store as a cache`;
+        const message = `\`pnpm ${subcommandOf(last) ?? ''}\` leaves unlinked packages in the store; run \`pnpm store prune\` in the same RUN`;
         const node = { start: last.toolWord.range.start, end: last.subcommand.range.end };
-        if ('reason' in plan) ctx.report({ node, message: `${message} (no auto-fix: ${plan.reason})` });
+        if ('reason' in plan) ctx.report({ node, message, help: `No automatic fix: ${plan.reason}.` });
         else ctx.report({ node, message, fix: { title: 'Append `&& pnpm store prune` to the RUN', edits: [plan.edit] } });
       },
     };

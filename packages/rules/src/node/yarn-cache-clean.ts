@@ -61,7 +61,8 @@ export default defineRule({
         const message = `\`${what}\` leaves Yarn's download cache in the image; run \`yarn cache clean\` in the same RUN`;
         ctx.report({
           node: { start: last.toolWord.range.start, end: (last.subcommand ?? last.toolWord).range.end },
-          message: 'reason' in plan ? `${message} (no auto-fix: ${plan.reason})` : message,
+          message,
+          ...('reason' in plan ? { help: `No automatic fix: ${plan.reason}.` } : {}),
           ...(edit
             ? {
                 fix: {

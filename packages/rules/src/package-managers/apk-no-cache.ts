@@ -1,6 +1,6 @@
-import { defineRule, type TextEdit } from '@dockfix/core';
+import { defineRule, type RunInstruction, type TextEdit } from '@dockfix/core';
 import { apkCalls, removesOnlyApkCache } from '../lib/apk.js';
-import { mayHideOptions } from '../lib/cli.js';
+import { mayHideOptions, type CliCall } from '../lib/cli.js';
 import { shippedStages } from '../lib/images.js';
 import { apkNoCache, subcommandOf } from '../lib/packages.js';
 import { removeChained } from '../lib/shell.js';
@@ -34,12 +34,27 @@ export default defineRule({
         'makes redundant: it always fetches a fresh index). When that leaves them pointless it also deletes, in',
         'the same RUN, an `apk update &&` before the add and an `&& rm -rf /var/cache/apk/*` after it. The same',
         'packages are installed; only the index files are no longer written. A later `apk add` without',
-        '`--no-cache` does not depend on them: apk fetches a missing index by itself.',
+        '`--no-cache` does not depend on them: apk fetches a missing index by itself. For the same reason an',
+        '`apk update` before adds that all use `--no-cache` is reported and removed: it only leaves an index behind.',
       ].join('\n'),
     },
   },
   create(ctx) {
     const shipped = shippedStages(ctx.model.stages);
+    const reportRedundantUpdates = (run: RunInstruction, calls: readonly CliCall[]) => {
+      if (!calls.every((call) => ['add', 'update'].includes(subcommandOf(call) ?? '') && (subcommandOf(call) === 'update' || apkNoCache(call)))) return;
+      const firstAdd = calls.find((call) => subcommandOf(call) === 'add');
+      for (const update of calls.filter((call) => subcommandOf(call) === 'update')) {
+        if (!firstAdd || update.command.range.end > firstAdd.command.range.start || !update.subcommand) continue;
+        const edit = update.command.unconditional && update.options.length === 0 ? removeChained(run, update.command, ctx.fix) : null;
+        ctx.report({
+          node: { start: update.toolWord.range.start, end: update.subcommand.range.end },
+          message: '`apk update` before `apk add --no-cache` only leaves an index in the image',
+          help: '`apk add --no-cache` fetches a fresh index itself and does not keep it.',
+          ...(edit ? { fix: { title: 'Remove `apk update`', edits: [edit] } } : {}),
+        });
+      }
+    };
     return {
       RUN(run) {
         const script = run.run.script;
@@ -47,6 +62,8 @@ export default defineRule({
         if (cacheMountCovers(run, '/var/cache/apk') || cacheMountCovers(run, '/etc/apk/cache')) return;
         const calls = apkCalls(run);
         const missing = calls.filter((call) => subcommandOf(call) === 'add' && !apkNoCache(call) && !mayHideOptions(call));
+        // `apk update && apk add --no-cache x`: the add fetches its own index, so the update only leaves one in the layer.
+        if (missing.length === 0 && calls.some((call) => subcommandOf(call) === 'add')) reportRedundantUpdates(run, calls);
         for (const add of missing) {
           const subcommand = add.subcommand;
           if (!subcommand) continue;

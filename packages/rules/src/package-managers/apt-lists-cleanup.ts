@@ -1,6 +1,7 @@
 import { defineRule } from '@dockfix/core';
 import { aptUpdates, mentionsListCleanup, readsStaleLists, removesAptLists } from '../lib/apt.js';
 import { shippedStages } from '../lib/images.js';
+import { onbuildTriggers } from '../lib/onbuild.js';
 import { nonRootReason, planAppend } from '../lib/shell.js';
 import { cacheMountCovers, inShippedStage, laterRuns, runsAsRoot } from '../lib/stages.js';
 
@@ -44,7 +45,8 @@ export default defineRule({
         '`apt-cache` or the like without its own `apt-get update`: it relies on these lists, and deleting them',
         'would make it fail with "Unable to locate package". Give that RUN its own update first',
         '(see `apt-update-separate`). Also none when USER is not root and the update does not use sudo, or the',
-        'RUN ends in a heredoc, `exec` or a background job.',
+        'RUN ends in a heredoc, `exec` or a background job, and none when an `ONBUILD RUN apt-get install …`',
+        'without its own update follows: child images install from these lists.',
       ].join('\n'),
     },
   },
@@ -64,16 +66,25 @@ export default defineRule({
         const reliant = laterRuns(ctx.model, run)
           .map((later) => ({ later, reads: readsStaleLists(later, ctx.source.slice(later.range)) }))
           .find(({ reads }) => reads !== null);
+        // ONBUILD RUN triggers run in the child image, on top of this image's layers and lists (W9).
+        const trigger = (run.stage ? onbuildTriggers(run.stage, ctx.source) : []).find(
+          (t) => t.instruction.index > run.index && t.keyword === 'RUN' && /\b(apt-get|apt)\s+(-\S+\s+)*(install|source|build-dep)\b|\bapt-cache\b/.test(t.text) && !/\b(apt-get|apt)\s+(-\S+\s+)*update\b/.test(t.text),
+        );
+        if (trigger) {
+          const line = ctx.source.lineColumnAt(trigger.instruction.range.start).line;
+          ctx.report({ node, message, help: `No automatic fix: the ONBUILD RUN on line ${line} installs from these lists in child images; give it its own \`apt-get update\`.` });
+          return;
+        }
         if (reliant) {
           const line = ctx.source.lineColumnAt(reliant.later.range.start).line;
-          ctx.report({ node, message: `${message} (no auto-fix: \`${reliant.reads}\` on line ${line} uses them; give it its own \`apt-get update\`)` });
+          ctx.report({ node, message, help: `No automatic fix: \`${reliant.reads}\` on line ${line} uses them; give it its own \`apt-get update\`.` });
           return;
         }
         const cleanup = update.sudo ? `sudo ${CLEANUP}` : CLEANUP;
         const why = nonRootReason(runsAsRoot(run), update.sudo);
         const plan = why ? { reason: why } : planAppend(ctx.fix, run, cleanup);
         if ('reason' in plan) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${plan.reason})` });
+          ctx.report({ node, message, help: `No automatic fix: ${plan.reason}.` });
           return;
         }
         ctx.report({ node, message, fix: { title: `Append \`&& ${cleanup}\` to the RUN`, edits: [plan.edit] } });

@@ -70,7 +70,7 @@ export default defineRule({
         const adjacent = later.index === run.index + 1;
         const result = adjacent && sameFlags(ctx as RuleContext, run, later) ? plan(ctx as RuleContext, run, later) : planMove(ctx as RuleContext, run, later, 'second');
         if ('noFix' in result || isTrigger(run)) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${'noFix' in result ? result.noFix : 'ONBUILD triggers are not joined automatically'})` });
+          ctx.report({ node, message, help: `No automatic fix: ${'noFix' in result ? result.noFix : 'ONBUILD triggers are not joined automatically'}.` });
           return;
         }
         const unsafeBecause = !adjacent ? 'instructions between them run before the update' : !sameFlags(ctx as RuleContext, run, later) ? 'the RUNs have different flags' : result.unsafeBecause;

@@ -31,6 +31,7 @@ export default defineRule(
     parse: (command) => parseRpm(command, TOOLS),
     filling: RPM_INSTALLING,
     cleans: (command) => isClean(parseRpm(command, TOOLS), true) || removesUnder(command, CACHE),
+    sibling: { runs: (command) => parseRpm(command, ['yum']) !== null, cleans: (command) => isClean(parseRpm(command, ['yum']), true) },
     cleanText: /\b(micro)?dnf5?\s+clean\s+all\b|\/var\/cache\/(dnf|yum|libdnf5)/,
     cacheDirs: CACHE,
     cleanup: (call) => `${call.tool === 'microdnf' ? 'microdnf' : call.tool} clean all`,

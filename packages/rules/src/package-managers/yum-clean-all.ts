@@ -32,6 +32,7 @@ export default defineRule(
     parse: (command) => parseRpm(command, ['yum']),
     filling: RPM_INSTALLING,
     cleans: (command) => isClean(parseRpm(command, ['yum']), true) || removesUnder(command, CACHE),
+    sibling: { runs: (command) => parseRpm(command, ['dnf', 'dnf5', 'microdnf']) !== null, cleans: (command) => isClean(parseRpm(command, ['dnf', 'dnf5', 'microdnf']), true) },
     cleanText: /\byum\s+clean\s+all\b|\/var\/cache\/yum/,
     cacheDirs: CACHE,
     cleanup: () => 'yum clean all',

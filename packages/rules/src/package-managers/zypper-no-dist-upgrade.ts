@@ -28,7 +28,7 @@ export default defineRule({
           const call = parseZypper(command);
           const sub = call && subcommandOf(call);
           if (!call?.subcommand || (sub !== 'dist-upgrade' && sub !== 'dup')) continue;
-          ctx.report({ node: { start: call.toolWord.range.start, end: call.subcommand.range.end }, message: `\`zypper ${sub}\` upgrades the whole distribution at build time; use a newer base image` });
+          ctx.report({ node: { start: call.toolWord.range.start, end: call.subcommand.range.end }, message: `\`zypper ${sub}\` upgrades the whole distribution at build time; use a newer base image`, help: 'A build that upgrades every package is not reproducible and makes a large layer.' });
         }
       },
     };

@@ -114,7 +114,8 @@ function checkShellForm(ctx: RuleContext, instruction: Instruction): void {
   if (text.trimStart().startsWith('[')) {
     ctx.report({
       node: instruction.range,
-      message: `\`${keyword} ${shown}\` is not valid JSON (exec form needs double-quoted strings), so Docker runs it as a shell command under \`/bin/sh -c\``,
+      message: `\`${keyword} ${shown}\` is not valid JSON, so Docker runs it under \`/bin/sh -c\``,
+      help: 'Exec form needs double-quoted strings.',
     });
     return;
   }
@@ -122,11 +123,18 @@ function checkShellForm(ctx: RuleContext, instruction: Instruction): void {
   const entrypointNote = keyword === 'ENTRYPOINT' ? ' A shell-form ENTRYPOINT also ignores CMD and `docker run` arguments.' : '';
   const first = script.commands[0];
   const manager = packageManagerStart(first);
-  const message = (advice: string) =>
-    `\`${keyword} ${shown}\` runs under \`/bin/sh -c\`: the shell is PID 1 and does not pass \`docker stop\`'s SIGTERM on, so the app is killed after the 10 s grace period instead of shutting down; ${advice}.${entrypointNote}${manager ? npmNote(manager) : ''}`;
+  const short = written.length > 30 ? `${written.slice(0, 29)}…` : written;
+  const headline = `\`${keyword} ${short}\` runs under \`/bin/sh -c\`, which does not pass SIGTERM on`;
+  const report = (advice: string, fix?: { title: string; edits: TextEdit[] }) =>
+    ctx.report({
+      node: instruction.range,
+      message: headline,
+      help: `The shell is PID 1 and does not pass \`docker stop\`'s SIGTERM on, so the app is killed after the 10 s grace period instead of shutting down; ${advice}.${entrypointNote}${manager ? npmNote(manager) : ''}`,
+      ...(fix ? { fix } : {}),
+    });
 
   if (script.hasError || !first) {
-    ctx.report({ node: instruction.range, message: message('use the exec form') });
+    report('use the exec form');
     return;
   }
   const statement = script.statements[0];
@@ -141,23 +149,20 @@ function checkShellForm(ctx: RuleContext, instruction: Instruction): void {
   if (first.name === 'exec' && script.commands.length === 1) return;
   if (simple) {
     const json = toJsonArray([first.nameWord, ...first.args].map((word) => word.value));
-    ctx.report({
-      node: instruction.range,
-      message: message(`use the exec form \`${keyword} ${json}\``),
-      fix: { title: `Use the exec form \`${keyword} ${json}\``, edits: [ctx.fix.replaceRange(range.start, trimmedEnd(ctx, instruction), json)] },
-    });
+    report(`use the exec form \`${keyword} ${json}\``, { title: `Use the exec form \`${keyword} ${json}\``, edits: [ctx.fix.replaceRange(range.start, trimmedEnd(ctx, instruction), json)] });
     return;
   }
   const target = execTarget(script);
   if (target?.name === 'exec') return;
   if (!target) {
-    ctx.report({ node: instruction.range, message: message('use the exec form, or start the last command with `exec`') });
+    report('use the exec form, or start the last command with `exec`');
     return;
   }
-  ctx.report({
-    node: instruction.range,
-    message: message(`it uses shell features, so keep the shell and start the last command with \`exec\` (\`exec ${target.name} …\`)`),
-    fix: { title: `Start \`${target.name}\` with \`exec\``, edits: [ctx.fix.insertBefore(target.range.start, 'exec ')] },
+  // `exec` goes after the command's assignments: `PORT=8080 exec node …` (exec keeps them in the
+  // program's environment); `exec PORT=8080 node` would try to run a program called `PORT=8080` (W2).
+  report(`it uses shell features, so keep the shell and start the last command with \`exec\` (\`exec ${target.name} …\`)`, {
+    title: `Start \`${target.name}\` with \`exec\``,
+    edits: [ctx.fix.insertBefore(target.nameWord.range.start, 'exec ')],
   });
 }
 
@@ -181,12 +186,13 @@ function checkWrapper(ctx: RuleContext, instruction: Instruction, json: readonly
   const range = instruction.argsRange as { start: number; end: number };
   const strings = jsonStrings(ctx.source.slice({ start: range.start, end: instruction.range.end }), range.start);
   const literal = strings?.[2];
-  const at = literal?.offsets[target.range.start];
+  const at = literal?.offsets[target.nameWord.range.start];
   const edit: TextEdit | null = at === undefined ? null : ctx.fix.insertBefore(at, 'exec ');
   const manager = packageManagerStart(target);
   ctx.report({
     node: literal?.range ?? instruction.range,
-    message: `\`${shell} -c\` runs \`${target.name}\` as its child, so (depending on the image's shell) the shell stays PID 1 and \`${target.name}\` never gets \`docker stop\`'s SIGTERM; start it with \`exec\` so it replaces the shell${manager ? `.${npmNote(manager)}` : ''}`,
+    message: `\`${shell} -c\` runs \`${target.name}\` as its child; start it with \`exec\` so it gets SIGTERM`,
+    help: `Depending on the image's shell, the shell stays PID 1 and \`${target.name}\` never gets \`docker stop\`'s SIGTERM; \`exec\` makes it replace the shell.${manager ? npmNote(manager) : ''}`,
     ...(edit ? { fix: { title: `Start \`${target.name}\` with \`exec\``, edits: [edit] } } : {}),
   });
 }

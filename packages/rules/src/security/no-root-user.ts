@@ -1,6 +1,7 @@
 import { defineRule, type ImageRef, type Instruction, type RuleContext, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
 import { shipsApplication } from '../lib/build.js';
 import { baseImageOf, imageFacts, isAlpineLike, isDistroless, isOfficialNode, officialName, runsAsNonRoot } from '../lib/images.js';
+import { onbuildTriggers } from '../lib/onbuild.js';
 
 type Options = { user: string };
 
@@ -65,7 +66,10 @@ function createdUser(stage: Stage): string | null {
 }
 
 /** Tools an entrypoint uses to drop from root to another user at start-up (the official postgres, redis, mongo images). */
-const PRIVILEGE_DROPPERS = /(^|[^\w-])(gosu|su-exec|setpriv)([^\w-]|$)/;
+const PRIVILEGE_DROPPERS = /(^|[^\w-])(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst\s+-u|chroot["',\s]+--userspec)([^\w-]|$)/;
+
+/** Paths of test fixtures and test data: Dockerfiles there exercise tools, they do not ship apps. */
+const TEST_PATH = /(^|[\\/])(testdata|test-data|fixtures?|__fixtures__|e2e|integration-tests?)[\\/]/i;
 
 /** True when the stage installs or calls a privilege-dropping tool: the container starts as root on purpose. */
 function dropsPrivileges(stage: Stage, ctx: RuleContext<Options>): boolean {
@@ -242,26 +246,38 @@ export default defineRule<Options>({
           if (runsAsNonRoot(image)) return;
           const runs = stages.some((stage) => stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
           if (image.scratch && !runs) return;
-          // No command and no application: a base image for other Dockerfiles (which set their own USER).
-          if (!runs && !shipsApplication(stages)) return;
+          // No application payload: a base or tool image (children and users set their own USER).
+          if (!shipsApplication(stages)) return;
+          if (ctx.filePath && TEST_PATH.test(ctx.filePath)) return;
           if (dropsPrivileges(final, ctx) || facts?.runsAs === 'drops-privileges') return;
         }
         // nginx and httpd start as root to bind port 80 and drop their workers to a service user: a USER line breaks them.
         const rootMaster = facts?.runsAs === 'root-master' || facts?.runsAs === 'root-dirs';
-        const lines = rootMaster ? null : userLines(final, ctx.options.user);
+        // ONBUILD RUN triggers run in child builds as the USER this image ends with (W7).
+        const onbuildRun = onbuildTriggers(final, ctx.source).find((trigger) => trigger.keyword === 'RUN');
+        const lines = rootMaster || onbuildRun ? null : userLines(final, ctx.options.user);
         const edit = lines && insertion(ctx, final, lines);
         const builderUser = user ? null : userOfOtherStage(final);
         ctx.report({
           node: user ? user.instruction.range : (final.from?.from.imageRange ?? final.from?.range ?? final.instructions[0]?.range ?? { start: 0, end: 0 }),
           message: facts?.runsAs === 'root-dirs'
-            ? `${facts.title} writes its logs and work files into directories owned by root, so a plain USER line breaks it; create a user, \`chown\` those directories to it, then switch with USER`
+            ? `${facts.title} runs as root here; a plain USER line breaks it`
             : rootMaster
-            ? `${facts.title}'s master process runs as root (its workers drop to a service user); to run it without root, use an unprivileged image such as \`nginxinc/nginx-unprivileged\` (listens on 8080) or configure a port above 1024, writable pid and cache paths, and a USER`
+            ? `${facts.title}'s master process runs as root`
             : user
               ? `\`USER ${user.name}\` leaves the final image running as root; switch to a non-root user`
               : builderUser
-                ? `No USER in the final stage: \`USER ${builderUser.user}\` is set in stage \`${builderUser.stage}\` only, and USER does not carry over to stages that copy from it, so the container runs as root`
+                ? `No USER in the final stage (\`USER ${builderUser.user}\` is set in stage \`${builderUser.stage}\` only)`
                 : 'No USER in the final stage: the container runs as root unless the base image sets a user',
+          ...(facts?.runsAs === 'root-dirs'
+            ? { help: `${facts.title} writes its logs and work files into directories owned by root; create a user, \`chown\` those directories to it, then switch with USER.` }
+            : rootMaster
+              ? { help: `Its workers drop to a service user. To run it without root, use an unprivileged image such as \`nginxinc/nginx-unprivileged\` (listens on 8080), or configure a port above 1024, writable pid and cache paths, and a USER.` }
+              : onbuildRun
+                ? { help: `No automatic fix: the ONBUILD RUN on line ${ctx.source.lineColumnAt(onbuildRun.instruction.range.start).line} runs in child builds as this image's user, and may need root; switch USER in the child images.` }
+                : builderUser
+                  ? { help: 'USER does not carry over to stages that copy from a stage, so the container runs as root.' }
+                  : {}),
           ...(lines && edit
             ? { fix: { title: `Add ${lines.map((line) => `\`${line}\``).join(' and ')}`, edits: [edit], instructionDelta: lines.length } }
             : {}),

@@ -40,7 +40,8 @@ export default defineRule({
           const plain = first !== undefined && !first.value.startsWith('-') && command.assignments.length === 0;
           ctx.report({
             node: command.nameWord.range,
-            message: '`sudo` in a Dockerfile: use `USER root` for build steps that need root, and gosu or su-exec at run time',
+            message: '`sudo` in a Dockerfile; use `USER root` for build steps that need root',
+            help: 'sudo needs a TTY or a sudoers entry, and keeps a setuid binary in the image; at run time drop privileges with gosu or su-exec.',
             ...(plain && root && first
               ? { fix: { title: 'Remove `sudo` (the RUN already runs as root)', edits: [ctx.fix.replaceRange(command.nameWord.range.start, first.range.start, '')] } }
               : {}),

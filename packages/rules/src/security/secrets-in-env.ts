@@ -8,6 +8,18 @@ const ALLOWED_WORD = /(?:_|^)(?:public|file|version)(?:_|$)/i;
 /** GPG/PGP key ids and fingerprints are public (the official images verify downloads with `ENV GPG_KEY …`). */
 const PUBLIC_KEY_ID = /(?:_|^)(?:gpg|pgp)(?:_|$)/i;
 
+/**
+ * True for a value that is not a secret whatever its name: a number (`PASSWORD_MIN_LENGTH=8`), a path
+ * (`TOKEN_PATH=/run/secrets/token`) or a URL without credentials in it (`TOKEN_URL=https://…`).
+ */
+export function isPlainSetting(value: string | null): boolean {
+  if (value === null || value === '') return false;
+  if (/^\d+(\.\d+)?[a-z]{0,2}$/i.test(value)) return true;
+  if (/^(\/|\.\.?\/|~\/)[^\s]*$/.test(value)) return true;
+  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]*)/i.exec(value);
+  return url !== null && !(url[1] ?? '').includes('@');
+}
+
 /** True when an ARG or ENV name looks like it holds a secret. */
 export function isSecretName(name: string): boolean {
   return SECRET_WORD.test(name) && !ALLOWED_WORD.test(name) && !PUBLIC_KEY_ID.test(name);
@@ -39,7 +51,9 @@ export default defineRule({
         'Like BuildKit\'s SecretsUsedInArgOrEnv, the rule reports ARG and ENV names with an `_`-delimited word',
         '`apikey`, `auth`, `credential(s)`, `key`, `password`, `pword`, `passwd`, `secret` or `token` (any case),',
         'unless the name also has `public`, `file` or `version`. It also skips names with a `GPG`/`PGP` word,',
-        'which the official images use for public key fingerprints (`ENV GPG_KEY …`).',
+        'which the official images use for public key fingerprints (`ENV GPG_KEY …`), and values that cannot be',
+        'secrets: numbers (`PASSWORD_MIN_LENGTH=8`, `SECRET_TTL=3600s`), paths (`API_KEY_PATH=/run/secrets/key`)',
+        'and URLs without credentials (`TOKEN_URL=https://auth.example.com/token`; `https://user:pass@…` is reported).',
       ].join('\n'),
       invalid: ['FROM node:24-slim\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\n', 'FROM postgres:17\nENV POSTGRES_PASSWORD=hunter2\n'],
       valid: [
@@ -53,14 +67,15 @@ export default defineRule({
   create(ctx) {
     const check = (instruction: Instruction) => {
       for (const pair of keyValues(ctx.source, instruction)) {
-        if (!isSecretName(pair.name)) continue;
+        if (!isSecretName(pair.name) || isPlainSetting(pair.value)) continue;
         const secretId = pair.name.toLowerCase();
         ctx.report({
           node: pair.nameRange,
           message:
             instruction.keyword === 'ENV'
-              ? `\`ENV ${pair.name}\` stores the value in the image config, where anyone who pulls the image can read it; pass secrets with \`RUN --mount=type=secret,id=${secretId},env=${pair.name} …\` instead`
-              : `\`ARG ${pair.name}\` is recorded in the image history of the layers that use it; pass secrets with \`RUN --mount=type=secret,id=${secretId},env=${pair.name} …\` instead`,
+              ? `\`ENV ${pair.name}\` stores a secret in the image config, readable by anyone who pulls it`
+              : `\`ARG ${pair.name}\` is recorded in the image history of the layers that use it`,
+          help: `Pass secrets with \`RUN --mount=type=secret,id=${secretId},env=${pair.name} …\` instead.`,
         });
       }
     };

@@ -1,4 +1,4 @@
-import { defineRule, type Instruction, type RunInstruction, type Stage, type TextEdit } from '@dockfix/core';
+import { defineRule, type Instruction, type RunInstruction, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
 import { baseImageOf } from '../lib/images.js';
 
 /** Commands whose failure on the left of a pipe is not worth failing the build for (or would wrongly fail it). */
@@ -64,12 +64,18 @@ export default defineRule({
         'FROM alpine:3.20\nRUN set -o pipefail && wget -qO- https://example.com/app.tar.gz | tar -xz -C /opt\n',
       ],
       fixNotes: [
-        'Unsafe: every later RUN of the stage then runs under bash instead of `/bin/sh`, and a pipeline that',
-        'failed quietly now fails the build. The fix inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before',
-        'the first such RUN of the stage when the base image is known to have bash (Debian, Ubuntu, RHEL-like and',
-        'the official images built on them), or `SHELL ["/bin/ash", "-o", "pipefail", "-c"]` on Alpine and',
-        'BusyBox. When the stage already has an exec-form SHELL with bash, ash, zsh or ksh and a `-c`, it inserts',
-        '`"-o", "pipefail", ` before the `"-c"`. Other images (distroless, unknown, ARG-templated) get no fix.',
+        'Unsafe: a pipeline that failed quietly now fails the build. On Alpine and BusyBox, whose `/bin/sh` (ash)',
+        'knows `set -o pipefail`, the fix starts the RUN with `set -o pipefail && `, which changes that RUN only.',
+        'On images known to have bash (Debian, Ubuntu, RHEL-like and the official images built on them), whose',
+        '`/bin/sh` may not, it inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of',
+        'the stage. A SHELL changes more than that RUN: every later `RUN` of the stage, shell-form `CMD` and',
+        '`ENTRYPOINT` (the container then starts through bash), `HEALTHCHECK CMD` in shell form, stages built',
+        'on this one, and, as SHELL is part of the image config, the `ONBUILD` triggers and shell-form',
+        'instructions of child images built `FROM` it. When the stage already has an exec-form SHELL with bash,',
+        'ash, zsh or ksh and a `-c`, it inserts `"-o", "pipefail", ` before the `"-c"`. Other images',
+        '(distroless, unknown, ARG-templated) get no fix. A pipe inside a `$(…)` that is an argument of another',
+        'command (`cp app "/out/app-$(uname -m | tr a-z A-Z)"`) is not reported: its status is discarded with or',
+        'without pipefail. An assignment (`V=$(curl … | head -1)`) takes the status of the substitution, so it is.',
       ].join('\n'),
     },
   },
@@ -77,6 +83,11 @@ export default defineRule({
     const fixed = new Map<Stage, { edits: TextEdit[]; title: string; instructionDelta: number } | null>();
     const fixFor = (run: RunInstruction) => {
       const stage = run.stage as Stage;
+      // BusyBox ash knows `set -o pipefail`: set it in this RUN only. A SHELL would also change later RUNs,
+      // shell-form CMD, ENTRYPOINT and HEALTHCHECK, and the ONBUILD triggers of child images.
+      if (!lastShellBefore(run) && imageShell(stage) === 'ash' && run.run.form === 'shell' && run.run.body) {
+        return { edits: [ctx.fix.insertBefore(run.run.body.start, 'set -o pipefail && ')], title: 'Start the RUN with `set -o pipefail &&`', instructionDelta: 0 };
+      }
       if (fixed.has(stage)) return fixed.get(stage) ?? null;
       let fix: { edits: TextEdit[]; title: string; instructionDelta: number } | null = null;
       const shellInstruction = lastShellBefore(run);
@@ -105,14 +116,19 @@ export default defineRule({
         // The commands that feed a pipe: only their failure is hidden. `echo`/`printf` cannot fail in a way
         // that matters, and `yes` is killed by SIGPIPE when the reader is done (pipefail would fail the build).
         const feeders = script.commands.filter((command) => command.inPipeline && /^(?:[ \t]|[\\`]\r?\n)*\|(?!\|)/.test(script.text.slice(command.statementRange.end - script.offset)));
-        const piped = feeders.find((command) => !HARMLESS_FEEDERS.has(command.name));
+        // Inside a `$(…)` that is an argument of another command, the pipeline's status is discarded with or
+        // without pipefail (the command's own status counts), so only pipes whose status is seen are reported;
+        // an assignment (`V=$(a | b)`, `export V=$(…)`) takes the substitution's status, so it stays reported.
+        const inArgument = (command: ShellCommand) =>
+          script.commands.some((outer) => outer !== command && outer.args.some((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.text) && word.range.start <= command.range.start && command.range.end <= word.range.end));
+        const piped = feeders.find((command) => !HARMLESS_FEEDERS.has(command.name) && !inArgument(command));
         if (!piped) return;
         if (shellHasPipefail(run.run.shell) || setsPipefail(run, piped.range.start)) return;
         // A SHELL line for a trigger would have to go before the ONBUILD and change the stage too: no fix there.
         const fix = run.onbuild ? null : fixFor(run);
         ctx.report({
           node: piped.range,
-          message: 'A pipe hides the failure of every command but the last; set `-o pipefail` (SHELL or `set -o pipefail`) first',
+          message: 'A pipe hides the failure of every command but the last; set `-o pipefail` first',
           ...(fix ? { fix: { title: fix.title, edits: fix.edits, instructionDelta: fix.instructionDelta } } : {}),
         });
       },

@@ -1,9 +1,9 @@
 FROM debian:bookworm-slim
-# subshells keep their cd and variables; `set -x` only changes the build log: safe
+# subshells keep their cd and variables; `set -x` only changes the build log: safe;
+# and the second RUN's own state (line 8) cannot leak backwards
 RUN (cd /tmp && X=1 make) && echo "$(cd /etc; pwd)"
 RUN set -x && ls
 RUN pwd
-# the second RUN's own state cannot leak backwards
 RUN echo start
 RUN cd /srv && export A=1 && ./configure
 

@@ -1,5 +1,6 @@
 FROM debian:bookworm-slim
-# docker-library style: each RUN starts with `set -eux`, so the options the first one leaves on are set again anyway
+# docker-library style: each RUN starts with `set -eux`, so the options the first one leaves on are set again anyway;
+# but the last RUN does not set -u again: unsafe
 RUN set -eux; \
 	apt-get update; \
 	apt-get install -y --no-install-recommends ca-certificates curl; \
@@ -9,6 +10,5 @@ RUN set -eux; \
 	curl -fsSL https://example.com/tool.tgz -o /tmp/tool.tgz; \
 	tar -xzf /tmp/tool.tgz -C /usr/local/bin; \
 	rm /tmp/tool.tgz
-# but the next RUN does not set -u again: unsafe
 RUN set -e; \
 	tool --version

@@ -1,4 +1,5 @@
-# npm 6 (Node.js <= 14) ignores --omit=dev: only the stages known to have npm >= 7 get a safe fix
+# npm 6 (Node.js <= 14) ignores --omit=dev: only the stages known to have npm >= 7 get a safe fix;
+# on a known npm 6 (old, old-codename, child-of-old) --production is right and is not reported (W5)
 FROM node:14-alpine AS old
 RUN npm ci --production
 

@@ -37,6 +37,8 @@ export interface CheckArgs {
   readonly exitZero?: boolean | undefined;
   /** Skip files that `.gitignore` files ignore while searching directories and globs (default on). */
   readonly respectGitignore?: boolean | undefined;
+  /** Show each problem's help, its lines and its fix (`--verbose`, `--show-fixes`). */
+  readonly verbose?: boolean | undefined;
 }
 
 /** What every check run starts from: settings, the files, and the message sink. */
@@ -111,7 +113,7 @@ export async function writeReports(
   stream: NodeJS.WriteStream,
 ): Promise<boolean> {
   const shown = args.quiet ? files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') })) : files;
-  const base = { cwd: process.cwd(), command: stylish.command, summary: stylish.summary, rules: ruleMetaById(), version: dockfixVersion() };
+  const base = { cwd: process.cwd(), command: stylish.command, summary: stylish.summary, rules: ruleMetaById(), version: dockfixVersion(), verbose: args.verbose === true };
   const pending: PendingFile[] = [];
   for (const output of args.outputs) {
     const toFile = output.path !== undefined;

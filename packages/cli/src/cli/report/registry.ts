@@ -19,7 +19,7 @@ export async function loadReporter(name: ReporterName): Promise<Reporter> {
   switch (name) {
     case 'stylish': {
       const { formatStylish } = await import('./stylish.js');
-      return (files, context) => formatStylish(files, { colors: context.colors, command: context.command, ...(context.summary ? { summary: context.summary } : {}) });
+      return (files, context) => formatStylish(files, { colors: context.colors, command: context.command, verbose: context.verbose === true, ...(context.summary ? { summary: context.summary } : {}) });
     }
     case 'compact':
     case 'gnu':

@@ -8,7 +8,7 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
   /** True when the file is not a buildable Dockerfile; its diagnostics are then the reasons (rule `syntax`). */
   readonly fatal: boolean;
-  /** The text the diagnostics' offsets point into: reporters that place fixes or fingerprints need it. */
+  /** The text the diagnostics' offsets point into: code frames under `--verbose`, reporters that place fixes or fingerprints. */
   readonly text?: string | undefined;
 }
 
@@ -24,6 +24,8 @@ export interface ReportContext {
   readonly rules: ReadonlyMap<string, RuleMeta>;
   /** dockfix's version, for SARIF's `tool.driver.version`. */
   readonly version: string;
+  /** `--verbose`: stylish shows each problem's help, its lines and its fix. */
+  readonly verbose?: boolean | undefined;
 }
 
 /** Turns a run's results into the text of one report format. */

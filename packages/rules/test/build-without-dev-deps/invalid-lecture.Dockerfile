@@ -3,7 +3,7 @@ FROM node:18-alpine AS builder
 # 빌드 최적화
 WORKDIR /app
 COPY package*.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm ci --only=production && npm cache clean --force
 
 # 소스 복사 및 빌드
 COPY . .

@@ -9,8 +9,8 @@ WORKDIR /usr/src/app
 COPY . .
 
 # Install dependencies, then build
-RUN npm install && npm cache clean --force && \
-    npm run build
+RUN npm install && npm cache clean --force
+RUN npm run build
 
 ENV PORT=3000
 EXPOSE 3000
