@@ -26,6 +26,7 @@ import dnfPinVersions from './pinning/dnf-pin-versions.js';
 import dnfYes from './package-managers/dnf-yes.js';
 import emptyContinuationLine from './style/empty-continuation-line.js';
 import emptyLabel from './labels/empty-label.js';
+import entrypointExec from './runtime/entrypoint-exec.js';
 import eolBaseImage from './base-image/eol-base-image.js';
 import execFormCmd from './runtime/exec-form-cmd.js';
 import exposeHostMapping from './style/expose-host-mapping.js';
@@ -109,6 +110,7 @@ export { default as dnfPinVersions } from './pinning/dnf-pin-versions.js';
 export { default as dnfYes } from './package-managers/dnf-yes.js';
 export { default as emptyContinuationLine } from './style/empty-continuation-line.js';
 export { default as emptyLabel } from './labels/empty-label.js';
+export { default as entrypointExec } from './runtime/entrypoint-exec.js';
 export { default as eolBaseImage } from './base-image/eol-base-image.js';
 export { default as execFormCmd } from './runtime/exec-form-cmd.js';
 export { default as exposeHostMapping } from './style/expose-host-mapping.js';
@@ -168,4 +170,4 @@ export { default as zypperPinVersions } from './pinning/zypper-pin-versions.js';
 export { default as zypperYes } from './package-managers/zypper-yes.js';
 
 /** Every built-in rule, in id order. */
-export const rules: readonly Rule<Record<string, unknown>>[] = [addUrlChecksum, apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, archiveNotDeleted, buildInFinalStage, buildWithoutDevDeps, chownAfterCopy, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, packageUpgrade, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretFileCopied, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];
+export const rules: readonly Rule<Record<string, unknown>>[] = [addUrlChecksum, apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, archiveNotDeleted, buildInFinalStage, buildWithoutDevDeps, chownAfterCopy, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, entrypointExec, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, packageUpgrade, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretFileCopied, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];
