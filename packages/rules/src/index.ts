@@ -74,6 +74,7 @@ import superfluousLabel from './labels/superfluous-label.js';
 import undefinedArgInFrom from './base-image/undefined-arg-in-from.js';
 import undefinedVariable from './style/undefined-variable.js';
 import unusedStage from './multi-stage/unused-stage.js';
+import useCacheMount from './layers/use-cache-mount.js';
 import useWorkdir from './layers/use-workdir.js';
 import yarnCacheClean from './node/yarn-cache-clean.js';
 import yarnFrozenLockfile from './node/yarn-frozen-lockfile.js';
@@ -158,6 +159,7 @@ export { default as superfluousLabel } from './labels/superfluous-label.js';
 export { default as undefinedArgInFrom } from './base-image/undefined-arg-in-from.js';
 export { default as undefinedVariable } from './style/undefined-variable.js';
 export { default as unusedStage } from './multi-stage/unused-stage.js';
+export { default as useCacheMount } from './layers/use-cache-mount.js';
 export { default as useWorkdir } from './layers/use-workdir.js';
 export { default as yarnCacheClean } from './node/yarn-cache-clean.js';
 export { default as yarnFrozenLockfile } from './node/yarn-frozen-lockfile.js';
@@ -170,4 +172,4 @@ export { default as zypperPinVersions } from './pinning/zypper-pin-versions.js';
 export { default as zypperYes } from './package-managers/zypper-yes.js';
 
 /** Every built-in rule, in id order. */
-export const rules: readonly Rule<Record<string, unknown>>[] = [addUrlChecksum, apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, archiveNotDeleted, buildInFinalStage, buildWithoutDevDeps, chownAfterCopy, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, entrypointExec, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, packageUpgrade, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretFileCopied, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];
+export const rules: readonly Rule<Record<string, unknown>>[] = [addUrlChecksum, apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, archiveNotDeleted, buildInFinalStage, buildWithoutDevDeps, chownAfterCopy, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, entrypointExec, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, packageUpgrade, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretFileCopied, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unusedStage, useCacheMount, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];
