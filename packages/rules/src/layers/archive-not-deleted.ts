@@ -1,6 +1,8 @@
 import { defineRule, type RunInstruction, type ShellCommand, type ShellWord, type TextEdit } from '@dockfix/core';
 import { baseName, parseCli, rmOperands, unwrap } from '../lib/cli.js';
+import { shippedStages } from '../lib/images.js';
 import { planAppend } from '../lib/shell.js';
+import { inShippedStage } from '../lib/stages.js';
 
 /** File names of archives and packages that are unpacked or installed, then useless. */
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tbz2?|tar\.zst|zip|deb|rpm|apk|jar\.zip|7z)$/i;
@@ -15,16 +17,19 @@ function downloadTarget(command: ShellCommand): { path: string; word: ShellWord 
   const tool = baseName(unwrapped.nameWord.value);
   if (tool !== 'curl' && tool !== 'wget') return null;
   const call = parseCli(command, { valueOptions: tool === 'curl' ? CURL_VALUES : WGET_VALUES });
-  if (!call || call.dynamic) return null;
+  // A `$URL` is fine when `-o file` names the file; a `$OPTS` could hide another output option.
+  // (A quoted "$URL" is one operand; an unquoted $OPTS may split into options.)
+  if (!call || call.words.some((word) => word.dynamic && /^[$`]/.test(word.text))) return null;
   const url = call.operands.find((word) => /^(https?|ftp):\/\//.test(word.value));
   const named = call.options.find((option) => (tool === 'curl' ? option.name === 'o' || option.name === 'output' : option.name === 'O' || option.name === 'output-document'));
   if (named) {
+    if (named.words.some((word) => word.dynamic)) return null;
     // `-P dir` / `--output-dir` change where the file goes: leave those alone.
     if (!named.value || named.value === '-' || call.options.some((option) => ['P', 'directory-prefix', 'output-dir'].includes(option.name))) return null;
     return { path: named.value, word: named.words.at(-1) ?? null };
   }
   const remoteName = tool === 'wget' || call.options.some((option) => option.name === 'O' || option.name === 'remote-name' || (!option.long && option.name.includes('O')));
-  if (!remoteName || !url || call.options.some((option) => ['P', 'directory-prefix', 'output-dir', 'J', 'remote-header-name', 'content-disposition'].includes(option.name))) return null;
+  if (!remoteName || !url || url.dynamic || call.options.some((option) => ['P', 'directory-prefix', 'output-dir', 'J', 'remote-header-name', 'content-disposition'].includes(option.name))) return null;
   const name = url.value.replace(/[?#].*$/, '');
   return { path: name.slice(name.lastIndexOf('/') + 1), word: null };
 }
@@ -69,6 +74,9 @@ export default defineRule({
         'in a later RUN does not help, the file stays in the earlier layer. Delete it at the end of the same',
         'RUN, or stream it (`curl -fsSL … | tar -xJ -C /usr/local`) so it never touches the disk.',
         '',
+        'Only stages that ship are checked (the final stage and those it builds on): a builder stage\'s layers',
+        'are left behind, so an archive there costs build cache, not image size.',
+        '',
         'The rule looks for a `curl -o FILE`/`-O` or `wget [-O FILE]` of an archive or package (`.tar.*`, `.tgz`,',
         '`.zip`, `.deb`, `.rpm`, `.apk`), followed in the same RUN by `tar`, `unzip`, `dpkg -i`, `rpm -i`,',
         '`apt-get install ./…` or `apk add` of that file, and no `rm` of it (or of a directory or glob holding it).',
@@ -107,8 +115,11 @@ export default defineRule({
       const plan = planAppend(ctx.fix, run, `rm -f ${path}`);
       return 'edit' in plan ? { title: `Append \`&& rm -f ${path}\` to the RUN`, edits: [plan.edit] } : null;
     };
+    const shipped = shippedStages(ctx.model.stages);
     return {
       RUN(run) {
+        // A builder stage's layers are not shipped: only what it hands on with COPY --from is.
+        if (!inShippedStage(run, shipped)) return;
         const commands = run.run.script?.commands ?? [];
         commands.forEach((command, index) => {
           const target = downloadTarget(command);
