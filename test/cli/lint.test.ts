@@ -119,8 +119,7 @@ describe('--format json (the stable interface of DESIGN.md)', () => {
 
   test('a message without a fix has no `fix` key', async () => {
     // no-root-user cannot fix `FROM $BASE` (the base image is unknown): it reports without a fix.
-    // The COPY is the app payload: without one, no-root-user treats the file as a base image and stays quiet.
-    const cwd = makeProject({ Dockerfile: 'ARG BASE\nFROM $BASE\nCOPY app /usr/local/bin/app\nCMD ["app"]\n' });
+    const cwd = makeProject({ Dockerfile: 'ARG BASE\nFROM $BASE\nCOPY app /app\nCMD ["/app"]\n' });
     const result = await runCli(['lint', '--select', 'DL3002', '-f', 'json'], { cwd });
     const [file] = parseJsonReport(result.stdout);
     expect(file?.messages).toHaveLength(1);

@@ -99,7 +99,7 @@ export default defineRule({
         const edit = cleanEdit(ctx.fix, run, last);
         ctx.report({
           node: last.command.range,
-          message: `\`npm ${name}\` leaves its download cache in the image; run \`${CLEAN}\` in the same RUN`,
+          message: `\`npm ${name}\` leaves its cache in the image; run \`${CLEAN}\` in the same RUN`,
           ...(edit ? { fix: { title: `Add \`${edit.text.trim()}\` after \`npm ${name}\``, edits: [edit] } } : {}),
         });
       },
