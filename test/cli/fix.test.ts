@@ -40,7 +40,8 @@ describe('fix in place', () => {
     const result = await runCli(['fix', '--unsafe', ...SELECT_KNOWN], { cwd });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('Fixed 5 problems in 1 file; 0 remaining\n');
+    // The estimate compares the file before and after: one RUN merged away, the apt lists deleted.
+    expect(result.stdout).toBe('Fixed 5 problems in 1 file; 0 remaining\nEstimate: 1 layer fewer, 1 cache no longer kept in a layer\n');
     const text = read(cwd);
     expect(text).toMatch(/^RUN npm ci --omit=dev && npm cache clean --force/m);
     expect(text).toMatch(/^USER node$/m);
@@ -96,7 +97,7 @@ describe('fix in place', () => {
     const [file] = parseJsonReport(result.stdout);
     expect(ruleIds(file).sort()).toEqual(['no-root-user', 'npm-ci']);
     expect(file?.messages.every((message) => message.fix?.safety === 'unsafe')).toBe(true);
-    expect(result.stderr).toBe('Fixed 3 problems in 1 file; 2 remaining\n2 more fixes available with --unsafe\n');
+    expect(result.stderr).toBe('Fixed 3 problems in 1 file; 2 remaining\nEstimate: 1 layer fewer, 1 cache no longer kept in a layer\n2 more fixes available with --unsafe\n');
   });
 });
 
@@ -137,6 +138,12 @@ describe('fix without writing', () => {
     expect(read(cwd, 'omit.Dockerfile')).toBe(OMIT_DEV_ONLY);
   });
 
+  test('the summary ends with an estimate of what the rewrite saves, with the base-image sizes and their date', async () => {
+    const cwd = makeProject({ Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nUSER nobody\nCMD ["python", "app.py"]\n' });
+    const result = await runCli(['fix', '--unsafe', '--select', 'prefer-slim-base,pip-no-cache-dir', 'Dockerfile'], { cwd });
+    expect(result.stdout).toMatch(/^Estimate: base images ~325 MB smaller \(table: python:3\.12 ~370 MB → python:3\.12-slim ~45 MB\), 1 cache no longer kept in a layer; compressed amd64 sizes from dockfix's table of \d{4}-\d\d-\d\d$/m);
+  });
+
   test('--stdout prints the fixed file and leaves it alone', async () => {
     const cwd = makeProject({ Dockerfile: TWO_RUNS });
     const result = await runCli(['fix', '--stdout', '--select', 'DL3059', 'Dockerfile'], { cwd });
@@ -144,7 +151,8 @@ describe('fix without writing', () => {
     expect(result.stdout.match(/^RUN /gm)).toHaveLength(1);
     expect(result.stdout).toContain('apk add --no-cache curl');
     expect(result.stdout).toContain('apk add --no-cache git');
-    expect(result.stderr).toBe('Fixed 1 problem in 1 file; 0 remaining\n');
+    // Two RUNs became one: one layer fewer; both already used --no-cache, so no cache is counted.
+    expect(result.stderr).toBe('Fixed 1 problem in 1 file; 0 remaining\nEstimate: 1 layer fewer\n');
     expect(read(cwd)).toBe(TWO_RUNS);
     // An unchanged file is printed as it is.
     const unchanged = await runCli(['fix', '--stdout', ...SELECT_KNOWN], { cwd: makeProject({ Dockerfile: CLEAN_APP }) });

@@ -65,9 +65,40 @@ function comments(text: string): Map<string, number> {
   return counts;
 }
 
+// Ruby, PHP and .NET on Windows are newer and smaller (four or five cases each). What each output does,
+// reviewed line by line (issue 12 point 4):
+// - ruby/rails-full: apt RUNs merged, `--no-install-recommends` and the lists deleted in the same RUN
+//   (nodejs has no recommends the asset pipeline needs); the image stays `ruby:3.3`, because
+//   `bundle install` compiles native gems that `-slim` cannot build; shell-form CMD in exec form (same
+//   argv, no shell in between). Risk, as the rule's docs say: the added `USER app` cannot write
+//   `/app/tmp` and `/app/log` (owned by root), which `rails server` writes; a reviewer should add
+//   `--chown=app:app` to `COPY . .`.
+// - ruby/sinatra-alpine: `apk update && apk add` becomes `apk add --no-cache`: the same packages
+//   from a fresh index, without the index in the layer.
+// - ruby/rails-chown: `COPY --chown=app:app . /app` replaces `RUN chown -R app:app /app`: the copied
+//   files get the same owner, the tree is stored once; `/app` itself stays root-owned (WORKDIR created
+//   it), which the app does not write. The `useradd` RUN is joined to the apt RUN (it runs before the
+//   COPY either way). The chown's comment stays, now above `USER app`.
+// - ruby/jemalloc-download: `&& rm -f yq_linux_amd64.tar.gz` after the unpacking (the binary stays);
+//   `COPY Gemfile Gemfile.lock ./` before `bundle install` (needs a committed Gemfile.lock, as Ruby
+//   apps have), then `COPY . .`: the same files, in two layers.
+// - php/apache-ext: the apt and `docker-php-ext-install` RUNs joined with the lists deleted at the end
+//   (docker-php-ext-install needs the -dev packages, not the lists); no USER for Apache (its master binds
+//   port 80 as root).
+// - php/composer-fpm: `apk add --no-cache`; `COPY --chown=www-data:www-data . .` replaces the chown of
+//   /var/www, which held only ./vendor (copied just before, root-owned now: php-fpm only reads it).
+// - php/laravel-cli: apt cleanup, composer files copied before `composer install` (needs composer.lock),
+//   a non-root user (the queue worker writes nothing under /app but storage/, which is root-owned: same
+//   risk as rails-full), CMD in exec form.
+// - php/upgrade-everything: package-upgrade reports `apt-get upgrade` without a fix; the two RUNs are
+//   joined and the lists deleted.
+// - dotnet-windows/*: no rewrite. cmd and PowerShell bodies are not POSIX shell, so the shell rules stay
+//   out, and `setx` is not merged with the RUN that needs the new PATH; these cases pin that.
+const SMALL_STACKS = new Set(['ruby', 'php', 'dotnet-windows']);
+
 test('has about a dozen realistic Dockerfiles per stack', () => {
-  expect(stacks).toEqual(expect.arrayContaining(['go', 'java', 'node', 'python']));
-  for (const stack of stacks) expect(casesIn(path.join(goldenDir, stack), stack).length, stack).toBeGreaterThanOrEqual(12);
+  expect(stacks).toEqual(expect.arrayContaining(['go', 'java', 'node', 'python', 'ruby', 'php', 'dotnet-windows']));
+  for (const stack of stacks) expect(casesIn(path.join(goldenDir, stack), stack).length, stack).toBeGreaterThanOrEqual(SMALL_STACKS.has(stack) ? 4 : 12);
 });
 
 describe.each(cases.map((c) => [c.label, c] as const))('%s', (_label, c) => {

@@ -1,5 +1,5 @@
 import { defineRule, type Instruction, type Stage } from '@dockfix/core';
-import type { ImageFacts, ImageSize } from '../data/base-images.js';
+import { TABLE_DATE, type ImageFacts, type ImageSize } from '../data/base-images.js';
 import { buildSteps, shipsApplication } from '../lib/build.js';
 import { baseImageOf, describeImage, imageFacts, retagRaw, smallerVariant, stageChain, withTag } from '../lib/images.js';
 
@@ -29,6 +29,17 @@ function advice(facts: ImageFacts, kind: 'slim' | 'alpine' | 'jre'): string {
 
 /** JDK tools: an image that runs them needs the JDK, not a JRE. */
 const JDK_TOOLS = /(^|[^\w-])(mvn|mvnw|maven|gradle|gradlew|javac|jshell|jlink|jpackage|jdeps|jcmd|jstack|jmap)([^\w-]|$)/;
+
+/**
+ * True when a Ruby stage runs `bundle install` without installing a compiler itself: most Gemfiles have
+ * native extensions (puma, nio4r, bootsnap, pg), which ruby's `-slim` and `-alpine` images cannot build.
+ */
+function bundlesNativeGems(stage: Stage): boolean {
+  const commands = stage.instructions.flatMap((instruction) => instruction.run?.script?.commands ?? []);
+  const bundles = commands.some((command) => command.name === 'bundle' && (command.args.find((arg) => !arg.value.startsWith('-'))?.value ?? 'install') === 'install');
+  const compiler = commands.some((command) => command.args.some((arg) => /^(build-essential|build-base|gcc|make|g\+\+)$/.test(arg.value)));
+  return bundles && !compiler;
+}
 
 export default defineRule({
   meta: {
@@ -106,7 +117,7 @@ export default defineRule({
         if (variant.kind === 'jre' && chain.some((stage) => stage.instructions.some((i) => i.keyword !== 'FROM' && JDK_TOOLS.test(slice(i))))) return;
         // A stage that builds needs the full image's compilers (node-gyp, wheels without binaries). Only an
         // image that also runs the app gets a report then, without a fix: build in a builder stage first.
-        const builds = chain.some((stage) => buildSteps(stage).length > 0);
+        const builds = chain.some((stage) => buildSteps(stage).length > 0) || (variant.facts.name === 'ruby' && chain.some(bundlesNativeGems));
         const runsApp = chain.some((stage) => stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
         if (builds && !runsApp) return;
         const { facts, kind } = variant;
@@ -120,7 +131,8 @@ export default defineRule({
         const sharedWith = root.usedBy.find((stage) => !inChain.has(stage));
         const pinned = untagged && facts.versions?.[0] ? withTag(image, `${facts.versions[0]}-${variant.tag}`) : null;
         const why = `${capitalize(advice(facts, kind))}.`;
-        const sizes = facts.sizes?.full ? ' (Sizes: compressed, linux/amd64.)' : '';
+        const saved = facts.sizes?.full && facts.sizes.smaller && kind !== 'alpine' ? facts.sizes.full.mb - facts.sizes.smaller.mb : facts.sizes?.full && facts.sizes.alpine && kind === 'alpine' ? facts.sizes.full.mb - facts.sizes.alpine.mb : null;
+        const sizes = facts.sizes?.full ? ` (Sizes: compressed, linux/amd64, from dockfix's table of ${TABLE_DATE}${saved !== null && saved > 0 ? `; about ${saved} MB less to pull and store` : ''}.)` : '';
         const noFix = builds
           ? ' No fix: this stage also builds, which needs the full image; build in a builder stage and run on the smaller one (multi-stage-build).'
           : untagged

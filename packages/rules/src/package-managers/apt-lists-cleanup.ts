@@ -67,7 +67,7 @@ export default defineRule({
           .map((later) => ({ later, reads: readsStaleLists(later, ctx.source.slice(later.range)) }))
           .find(({ reads }) => reads !== null);
         // ONBUILD RUN triggers run in the child image, on top of this image's layers and lists (W9).
-        const trigger = onbuildTriggers(run.stage, ctx.source).find(
+        const trigger = (run.stage ? onbuildTriggers(run.stage, ctx.source) : []).find(
           (t) => t.instruction.index > run.index && t.keyword === 'RUN' && /\b(apt-get|apt)\s+(-\S+\s+)*(install|source|build-dep)\b|\bapt-cache\b/.test(t.text) && !/\b(apt-get|apt)\s+(-\S+\s+)*update\b/.test(t.text),
         );
         if (trigger) {

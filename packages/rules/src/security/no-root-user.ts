@@ -252,7 +252,8 @@ export default defineRule<Options>({
           if (dropsPrivileges(final, ctx) || facts?.runsAs === 'drops-privileges') return;
         }
         // nginx and httpd start as root to bind port 80 and drop their workers to a service user: a USER line breaks them.
-        const rootMaster = facts?.runsAs === 'root-master' || facts?.runsAs === 'root-dirs';
+        // So does `php:*-apache`: Apache binds port 80 as root, then its workers run as www-data.
+        const rootMaster = facts?.runsAs === 'root-master' || facts?.runsAs === 'root-dirs' || (facts?.name === 'php' && /apache/i.test(image.tag ?? ''));
         // ONBUILD RUN triggers run in child builds as the USER this image ends with (W7).
         const onbuildRun = onbuildTriggers(final, ctx.source).find((trigger) => trigger.keyword === 'RUN');
         const lines = rootMaster || onbuildRun ? null : userLines(final, ctx.options.user);

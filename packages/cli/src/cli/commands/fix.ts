@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { unifiedDiff, type FixResult } from '@dockfix/core';
+import { describeSavings, estimateSavings, type SavingsEstimate } from '@dockfix/rules/estimate';
 import { createRequestedFiles } from '../../create-files.js';
 import { readInput } from '../read-input.js';
 import { plural } from '../report/stylish.js';
@@ -36,6 +37,8 @@ export async function runFix(args: FixArgs): Promise<number> {
   const files: FileReport[] = [];
   let fixedProblems = 0;
   let changedFiles = 0;
+  // What the rewrites are worth, per changed file (see the README's "What a fix saves").
+  const estimates: SavingsEstimate[] = [];
   let unsafeAvailable = 0;
   for (const input of inputs) {
     const read = await readInput(input, settings.maxFileSize);
@@ -67,6 +70,8 @@ export async function runFix(args: FixArgs): Promise<number> {
     if (result.changed) {
       fixedProblems += result.applied.length;
       changedFiles++;
+      const estimate = estimateSavings(read.text, result.output);
+      if (estimate) estimates.push(estimate);
       if (args.diff) process.stdout.write(result.diff);
     }
     if (printsText) process.stdout.write(result.output);
@@ -91,7 +96,8 @@ export async function runFix(args: FixArgs): Promise<number> {
   }
 
   const remaining = files.reduce((sum, file) => sum + (file.fatal ? 0 : file.diagnostics.length), 0);
-  const summary = fixSummary(dryRun, fixedProblems, changedFiles, remaining);
+  const savings = describeSavings(estimates);
+  const summary = [fixSummary(dryRun, fixedProblems, changedFiles, remaining), savings].filter(Boolean).join('\n');
   const reportStream = stdoutIsData ? process.stderr : process.stdout;
   const written = await writeReports(args, files, messages, { command: 'fix', ...(summary ? { summary } : {}) }, reportStream);
   // The stylish report carries the summary; otherwise it goes to stderr so stdout stays parseable.

@@ -1,0 +1,6 @@
+#!/bin/sh
+set -e
+
+# migrate, then start
+npx prisma migrate deploy
+"$@"

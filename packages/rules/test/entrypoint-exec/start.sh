@@ -1,0 +1,3 @@
+#!/bin/sh
+echo starting
+node /app/server.js
