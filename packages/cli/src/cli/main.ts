@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Argv, Options } from 'yargs';
+import yargs, { type Argv, type Options } from 'yargs';
 import type { CheckArgs } from './commands/common.js';
 import type { FixArgs } from './commands/fix.js';
 import type { FormatArgs } from './commands/format.js';
 import type { RulesArgs } from './commands/rules.js';
 import { parseSize } from './size.js';
-
-const require = createRequire(import.meta.url);
 
 const EXIT_CODES = `Exit codes:
   0  no problem at or above the failure threshold
@@ -110,7 +107,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let usageError: string | null = null;
   let command: Command | null = null;
-  const yargs = require('yargs') as (args: readonly string[]) => Argv;
   const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
     .scriptName('dockfix')
     .usage('Usage: $0 <command> [options]\n\nLint Dockerfiles and fix what is wrong: smaller, faster, safer images.')
@@ -306,7 +302,11 @@ function prefetchCommand(argv: readonly string[]): void {
   (name === 'lint' ? import('./commands/lint.js') : name === 'fix' ? import('./commands/fix.js') : import('./commands/format.js')).catch(() => undefined);
 }
 
+// The bundle (scripts/bundle-cli.mjs) defines the version: package.json is not beside it.
+declare const DOCKFIX_VERSION: string | undefined;
+
 function readVersion(): string {
+  if (typeof DOCKFIX_VERSION === 'string') return DOCKFIX_VERSION;
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
 }
