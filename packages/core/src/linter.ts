@@ -4,6 +4,7 @@ import { unifiedDiff } from './diff.js';
 import { applyEdits, createFixBuilder, editsConflict, type Fix } from './fix.js';
 import { buildModel, type DockerfileModel } from './model.js';
 import type { FileCreation, ReportInput, Rule, RuleContext, Visitor } from './rule.js';
+import { withShellParseCache } from './shell.js';
 import { Source } from './source.js';
 import { collectSuppressions, isSuppressed } from './suppress.js';
 
@@ -118,7 +119,9 @@ export function createLinter(options: LinterOptions): Linter {
 
   const lint = (text: string, lintOptions: LintOptions = {}): LintResult => summarize(lintOptions.filePath, lintText(text, lintOptions).diagnostics);
 
-  const fix = (text: string, fixOptions: FixOptions = {}): FixResult => {
+  const fix = (text: string, fixOptions: FixOptions = {}): FixResult => withShellParseCache(() => fixText(text, fixOptions));
+
+  const fixText = (text: string, fixOptions: FixOptions): FixResult => {
     const filePath = fixOptions.filePath;
     const allowed = (candidate: Fix) => candidate.safety === 'safe' || fixOptions.unsafe === true;
     const applied: AppliedFix[] = [];
@@ -167,13 +170,18 @@ export function createLinter(options: LinterOptions): Linter {
         createFiles.set(d.createFile.path, d.createFile);
       }
     }
+    let diff: string | undefined;
     return {
       filePath,
       output: current,
       changed: current !== text,
       applied,
       remaining,
-      diff: unifiedDiff(text, current, filePath),
+      // Computed on first read: most callers (the CLI without --diff, the Prettier plugin) never look.
+      get diff() {
+        diff ??= unifiedDiff(text, current, filePath);
+        return diff;
+      },
       unsafeFixable: remaining.filter((d) => (d.fix?.safety === 'unsafe' || d.createFile?.safety === 'unsafe') && !fixOptions.unsafe).length,
       createFiles: [...createFiles.values()],
       reverted,
