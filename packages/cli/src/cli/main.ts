@@ -227,6 +227,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // --help and --version were answered by yargs.
   const chosen = command as Command | null;
   if (!chosen) return 0;
+  // Each command module is imported only when it runs (see the pattern in report/registry.ts).
   switch (chosen.name) {
     case 'lint':
       return (await import('./commands/lint.js')).runLint(chosen.args);

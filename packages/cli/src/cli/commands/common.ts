@@ -5,8 +5,7 @@ import { colorEnabled, createColors } from '../colors.js';
 import { discoverInputs, type Input } from '../discover.js';
 import { describeFsError } from '../fs-errors.js';
 import { Messages } from '../output.js';
-import { formatJson } from '../report/json.js';
-import { formatStylish } from '../report/stylish.js';
+import { loadReporter } from '../report/registry.js';
 import type { FileReport } from '../report/types.js';
 import { resolveSettings, type Settings } from '../settings.js';
 
@@ -94,7 +93,7 @@ export async function writeReport(
 ): Promise<boolean> {
   const toFile = args.outputFile !== undefined;
   const colors = createColors(colorEnabled(args.color, !toFile && stream.isTTY === true));
-  const text = args.format === 'json' ? formatJson(files) : formatStylish(files, { colors, ...stylish });
+  const text = (await loadReporter(args.format))(files, { colors, ...stylish });
   if (!toFile) {
     stream.write(text);
     return true;
