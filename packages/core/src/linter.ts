@@ -1,7 +1,7 @@
 import { type Config, RuleIndex, resolveConfig, type ResolvedRule } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
 import { unifiedDiff } from './diff.js';
-import { applyEdits, createFixBuilder, editsConflict, type Fix } from './fix.js';
+import { applyEdits, createFixBuilder, type Fix, TakenEdits } from './fix.js';
 import { buildModel, type DockerfileModel } from './model.js';
 import type { FileCreation, ReportInput, Rule, RuleContext, Visitor } from './rule.js';
 import { withShellParseCache } from './shell.js';
@@ -227,14 +227,15 @@ function chooseFixes(candidates: readonly (Diagnostic & { fix: Fix })[]): (Diagn
   });
   const chosen: (Diagnostic & { fix: Fix })[] = [];
   const groups = new Set<string>();
+  const taken = new TakenEdits();
   for (const candidate of sorted) {
     const { isolation } = candidate.fix;
     if (isolation === 'file' && chosen.length > 0) continue;
     if (groups.has('file')) break;
     if (isolation && groups.has(isolation)) continue;
-    const overlaps = chosen.some((other) => candidate.fix.edits.some((edit) => other.fix.edits.some((taken) => editsConflict(edit, taken))));
-    if (overlaps) continue;
+    if (candidate.fix.edits.some((edit) => taken.conflicts(edit))) continue;
     chosen.push(candidate);
+    for (const edit of candidate.fix.edits) taken.add(edit);
     if (isolation) groups.add(isolation);
   }
   return chosen;

@@ -292,10 +292,27 @@ function fromInfo(
 /** Finds a stage by `AS` name (case-insensitive) or by index. */
 export function findStage(stages: readonly Stage[], reference: string): Stage | null {
   const lower = reference.toLowerCase();
-  const byName = stages.find((stage) => stage.name === lower);
+  const byName = stageIndex(stages).get(lower);
   if (byName) return byName;
   if (/^\d+$/.test(reference)) return stages[Number(reference)] ?? null;
   return null;
+}
+
+/** First stage of each name, per stages array: a scan per lookup made files with thousands of stages quadratic. */
+const stageIndexes = new WeakMap<readonly Stage[], { byName: Map<string, Stage>; indexed: number }>();
+
+/** The name index of a stages array, brought up to date with stages appended since (buildModel appends as it goes). */
+function stageIndex(stages: readonly Stage[]): ReadonlyMap<string, Stage> {
+  let index = stageIndexes.get(stages);
+  if (!index) {
+    index = { byName: new Map(), indexed: 0 };
+    stageIndexes.set(stages, index);
+  }
+  for (; index.indexed < stages.length; index.indexed++) {
+    const stage = stages[index.indexed];
+    if (stage?.name && !index.byName.has(stage.name)) index.byName.set(stage.name, stage);
+  }
+  return index.byName;
 }
 
 function linkCopySources(stage: Stage, instruction: Instruction, stages: readonly Stage[]): void {
