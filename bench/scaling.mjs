@@ -14,7 +14,8 @@ const flag = (name, fallback) => {
   return (i > 0 ? process.argv[i + 1] : fallback).split(',');
 };
 const sizes = flag('--sizes', '1000,10000,100000').map(Number);
-const ops = flag('--ops', 'parse,lint,fix,unsafe,format,lint-all,unsafe-all');
+// lint-all and unsafe-all (every rule, opt-in ones too) are left to --ops: they double the run time.
+const ops = flag('--ops', 'parse,lint,fix,unsafe,format');
 const TIMEOUT_MS = 300_000;
 
 console.log(`scaling on a synthetic Dockerfile; one fresh process per cell, after a warm-up; node ${process.version}; load average ${loadavg()[0].toFixed(2)}`);
