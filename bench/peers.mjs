@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,15 +26,28 @@ async function loadTools() {
   const dockerfilelint = require('dockerfilelint');
   const DockerfileLint = require('dockerfile_lint');
   const dockerfileLint = new DockerfileLint();
+  // BENCH_BASELINE=<another checkout, built> adds its lint and fix, marked "(before)", to the same run.
+  const before = {};
+  if (process.env.BENCH_BASELINE) {
+    const root = path.resolve(process.env.BENCH_BASELINE);
+    const old = await import(pathToFileURL(path.join(root, 'packages', 'cli', 'dist', 'index.js')).href);
+    Object.assign(before, {
+      'dockfix lint() (before)': (text) => old.lint(text),
+      'dockfix fix() safe (before)': (text) => old.fix(text).diff,
+      'dockfix fix() unsafe (before)': (text) => old.fix(text, { unsafe: true }).diff,
+    });
+  }
   return {
     'dockerfile-ast parse (floor)': (text) => DockerfileParser.parse(text),
     'dockfix lint()': (text) => lint(text),
-    'dockfix fix() safe': (text) => fix(text),
-    'dockfix fix() unsafe': (text) => fix(text, { unsafe: true }),
+    // The diff is read, as `fix --diff` does (it is computed on first read now).
+    'dockfix fix() safe': (text) => fix(text).diff,
+    'dockfix fix() unsafe': (text) => fix(text, { unsafe: true }).diff,
     'dockfix format()': (text) => format(text),
     'dockerfile-utils validate': (text) => validate(text),
     dockerfilelint: (text) => dockerfilelint.run(here, text),
     dockerfile_lint: (text) => dockerfileLint.validate(text),
+    ...before,
   };
 }
 

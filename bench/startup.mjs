@@ -1,7 +1,7 @@
 // Start-up: wall time of one-file CLI runs, each beside `node -e 0` in the same run. Spawns are
 // interleaved (every round runs every command once, in a rotating order) so background load hits
 // them alike; each figure is the median of its rounds. Not a test: it prints a table.
-//   node bench/startup.mjs [--runs N] [--only name,name]
+//   node bench/startup.mjs [--runs N] [--only name,name]   (BENCH_BASELINE=dir adds an older checkout)
 // Peers (dockerlint, dockerfile-utils, dockerfilelint) and prettier-plugin-sh are devDependencies
 // of this private bench package; a command whose binary is missing is skipped with a note.
 import { spawnSync } from 'node:child_process';
@@ -37,35 +37,47 @@ writeFileSync(
 );
 writeFileSync(path.join(dir, '.prettierrc.json'), '{}\n');
 
-const dockfixBin = path.join(repoRoot, 'packages', 'cli', 'bin', 'dockfix.js');
 const prettier = path.join(repoRoot, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
 const node = process.execPath;
 
-/** name → argv (node-relative when the first element is the node binary). */
+/** The dockfix rows for one checkout; `label` tells them apart when BENCH_BASELINE adds an older one. */
+const dockfixRows = (root, label) => {
+  const dockfixBin = path.join(root, 'packages', 'cli', 'bin', 'dockfix.js');
+  const oneShot = `const { lint } = await import('dockfix'); lint(${JSON.stringify('FROM node:20\nRUN npm install\n')})`;
+  return [
+    [`dockfix lint FILE${label}`, [node, dockfixBin, 'lint', file], root],
+    [`dockfix --version${label}`, [node, dockfixBin, '--version'], root],
+    [`dockfix fix --diff FILE${label}`, [node, dockfixBin, 'fix', '--diff', file], root],
+    [`import('@dockfix/core')${label}`, [node, '--input-type=module', '-e', "await import('@dockfix/core')"], root],
+    [`import('dockfix') + lint()${label}`, [node, '--input-type=module', '-e', oneShot], root],
+    [`prettier --check (plugin-dockfix)${label}`, [node, prettier, '--check', '--plugin', 'prettier-plugin-dockfix', file], root],
+  ];
+};
+
+// BENCH_BASELINE=<another checkout, built> adds its dockfix rows, marked "(before)", to the same run.
+const baseline = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
+
+/** name → [argv, cwd]. */
 const commands = [
-  ['node -e 0', [node, '-e', '0']],
-  ['dockfix lint FILE', [node, dockfixBin, 'lint', file]],
-  ['dockfix --version', [node, dockfixBin, '--version']],
-  ['dockfix fix --diff FILE', [node, dockfixBin, 'fix', '--diff', file]],
-  ["import('@dockfix/core')", [node, '--input-type=module', '-e', "await import('@dockfix/core')"]],
-  ["import('dockfix') + lint()", [node, '--input-type=module', '-e', `const { lint } = await import('dockfix'); lint(${JSON.stringify('FROM node:20\nRUN npm install\n')})`]],
-  ['dockerlint FILE', [bin('dockerlint'), file]],
-  ['dockerfile-utils lint FILE', [bin('dockerfile-utils'), 'lint', file]],
-  ['dockerfilelint FILE', [bin('dockerfilelint'), file]],
-  ['prettier --check (plugin-dockfix)', [node, prettier, '--check', '--plugin', 'prettier-plugin-dockfix', file]],
-  ['prettier --check (plugin-sh)', [node, prettier, '--check', '--plugin', 'prettier-plugin-sh', file]],
+  ['node -e 0', [node, '-e', '0'], repoRoot],
+  ...dockfixRows(repoRoot, ''),
+  ...(baseline ? dockfixRows(baseline, ' (before)') : []),
+  ['dockerlint FILE', [bin('dockerlint'), file], repoRoot],
+  ['dockerfile-utils lint FILE', [bin('dockerfile-utils'), 'lint', file], repoRoot],
+  ['dockerfilelint FILE', [bin('dockerfilelint'), file], repoRoot],
+  ['prettier --check (plugin-sh)', [node, prettier, '--check', '--plugin', 'prettier-plugin-sh', file], repoRoot],
 ].filter(([name, argv]) => (only.length === 0 || name === 'node -e 0' || only.some((o) => name.includes(o))) && (argv[0] === node || existsSync(argv[0])));
 
 const times = new Map(commands.map(([name]) => [name, []]));
 const failures = new Map();
 for (let round = 0; round < runs; round++) {
   for (let k = 0; k < commands.length; k++) {
-    const [name, argv] = commands[(k + round) % commands.length];
+    const [name, argv, cwd] = commands[(k + round) % commands.length];
     const start = performance.now();
-    const result = spawnSync(argv[0], argv.slice(1), { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     times.get(name).push(performance.now() - start);
     // Linters exit non-zero for findings (dockerfilelint: the number of them); a crash or a usage error is what matters.
-    if (result.error || result.status === null || /error|cannot|not found/i.test(result.stderr)) failures.set(name, `exit ${result.status ?? result.error?.message}: ${(result.stderr || '').trim().split('\n')[0]}`);
+    if (result.error || result.status === null || /internal error|Cannot find|ERR_[A-Z_]+|No parser could be inferred/.test(result.stderr)) failures.set(name, `exit ${result.status ?? result.error?.message}: ${(result.stderr || '').trim().split('\n')[0]}`);
   }
 }
 rmSync(dir, { recursive: true, force: true });
