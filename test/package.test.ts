@@ -254,6 +254,61 @@ describe('an installed consumer project', () => {
     expect(report.fix.output).toMatch(/RUN npm ci\b/);
   });
 
+  test('require("dockfix") works from CommonJS through an explicit init() (no ERR_REQUIRE_ASYNC_MODULE)', () => {
+    writeFileSync(
+      path.join(projectDir, 'consumer.cjs'),
+      [
+        "const dockfix = require('dockfix');",
+        'let early = null;',
+        "try { dockfix.lint('FROM alpine:3.20\\n'); } catch (error) { early = error.message; }",
+        'dockfix.init().then(() => {',
+        "  const linted = dockfix.lint('FROM node:20\\nRUN npm install\\n');",
+        "  const fixed = dockfix.fix('FROM node:20\\nRUN npm install\\n', { unsafe: true });",
+        '  console.log(JSON.stringify({ early, ready: dockfix.isReady(), ruleIds: linted.diagnostics.map((d) => d.ruleId), output: fixed.output, createLinter: typeof dockfix.createLinter }));',
+        '});',
+      ].join('\n'),
+    );
+    const report = JSON.parse(runOk(process.execPath, ['consumer.cjs'], projectDir, 30_000)) as {
+      early: string | null;
+      ready: boolean;
+      ruleIds: string[];
+      output: string;
+      createLinter: string;
+    };
+    expect(report.early).toMatch(/init\(\)/);
+    expect(report.ready).toBe(true);
+    expect(report.ruleIds).toContain('npm-ci');
+    expect(report.output).toMatch(/RUN npm ci\b/);
+    expect(report.createLinter).toBe('function');
+  });
+
+  test('a strict CommonJS TypeScript consumer typechecks against cjs/index.d.cts', () => {
+    writeFileSync(
+      path.join(projectDir, 'consumer-cjs.cts'),
+      [
+        "import dockfix = require('dockfix');",
+        'async function main(): Promise<number> {',
+        '  const api = await dockfix.init();',
+        "  const result = dockfix.lint('FROM alpine:3.20\\n', { filePath: 'Dockerfile' });",
+        "  const output: string = api.fix('FROM alpine:3.20\\n').output;",
+        '  return result.errorCount + output.length;',
+        '}',
+        'export = main;',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(projectDir, 'tsconfig.cjs.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', lib: ['ES2023'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], skipLibCheck: false },
+        files: ['consumer-cjs.cts'],
+      }),
+    );
+    const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const result = run(process.execPath, [tsc, '-p', 'tsconfig.cjs.json'], projectDir, 60_000);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
   test('runs the installed dockfix binary', () => {
     const bin = path.join(projectDir, 'node_modules', '.bin', process.platform === 'win32' ? 'dockfix.cmd' : 'dockfix');
     expect(existsSync(bin), 'node_modules/.bin/dockfix was not installed').toBe(true);
@@ -261,6 +316,14 @@ describe('an installed consumer project', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe(pkg('cli').version);
+    // The binary is the bundle (bundle/cli.js): linting loads tree-sitter's WebAssembly from the installed packages.
+    expect(pkg('cli').files).toContain('bundle/cli.js');
+    writeFileSync(path.join(projectDir, 'Dockerfile'), 'FROM node:20\nRUN npm install\n');
+    const lint = run(bin, ['lint', '--format', 'json', 'Dockerfile'], projectDir, 30_000);
+    expect(lint.stderr).toBe('');
+    expect(lint.status).toBe(1);
+    const [file] = JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[];
+    expect(file?.messages.map((m) => m.ruleId)).toContain('npm-ci');
   });
 
   test('typechecks a strict TypeScript consumer against the installed .d.ts files', () => {

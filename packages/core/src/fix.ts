@@ -99,3 +99,47 @@ export function editsConflict(a: TextEdit, b: TextEdit): boolean {
   if (b.start === b.end) return b.start > a.start && b.start < a.end;
   return a.start < b.end && b.start < a.end;
 }
+
+/**
+ * The edits of the fixes chosen so far, sorted by start. They never conflict with each other, so
+ * an edit can only conflict with its neighbours in that order: a binary search replaces the
+ * comparison with every chosen edit that made a pass quadratic in the number of fixes.
+ */
+export class TakenEdits {
+  private readonly edits: TextEdit[] = [];
+
+  /** True when `edit` conflicts with an edit taken so far. */
+  conflicts(edit: TextEdit): boolean {
+    const at = this.firstStartingAtOrAfter(edit.start);
+    // Before it, only the edits sharing the last start (an insertion and a range may both start there) can reach it.
+    const lastStart = this.edits[at - 1]?.start;
+    for (let k = at - 1; k >= 0 && (this.edits[k] as TextEdit).start === lastStart; k--) {
+      if (editsConflict(this.edits[k] as TextEdit, edit)) return true;
+    }
+    for (let k = at; k < this.edits.length; k++) {
+      const other = this.edits[k] as TextEdit;
+      if (other.start > edit.end) break;
+      if (editsConflict(other, edit)) return true;
+    }
+    return false;
+  }
+
+  /** Takes an edit; it must not conflict with the ones taken. */
+  add(edit: TextEdit): void {
+    const last = this.edits.at(-1);
+    // Fixes come sorted by their first edit, so most edits append.
+    if (!last || last.start <= edit.start) this.edits.push(edit);
+    else this.edits.splice(this.firstStartingAtOrAfter(edit.start), 0, edit);
+  }
+
+  private firstStartingAtOrAfter(start: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.edits[mid] as TextEdit).start < start) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}

@@ -1,10 +1,11 @@
 import { type Config, RuleIndex, resolveConfig, type ResolvedRule } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
 import { unifiedDiff } from './diff.js';
-import { applyEdits, createFixBuilder, editsConflict, type Fix } from './fix.js';
+import { applyEdits, createFixBuilder, editsConflict, type Fix, TakenEdits } from './fix.js';
 import { buildModel, FORBIDDEN_TRIGGERS, type DockerfileModel, type Instruction } from './model.js';
 import type { FileCreation, ReportInput, Rule, RuleContext, Visitor } from './rule.js';
 import type { Severity } from './diagnostic.js';
+import { withShellParseCache } from './shell.js';
 import { parseCheckDirective, Source, type CheckDirective } from './source.js';
 import { collectSuppressions, isSuppressed } from './suppress.js';
 
@@ -144,7 +145,9 @@ export function createLinter(options: LinterOptions): Linter {
 
   const lint = (text: string, lintOptions: LintOptions = {}): LintResult => summarize(lintOptions.filePath, lintText(text, lintOptions).diagnostics);
 
-  const fix = (text: string, fixOptions: FixOptions = {}): FixResult => {
+  const fix = (text: string, fixOptions: FixOptions = {}): FixResult => withShellParseCache(() => fixText(text, fixOptions));
+
+  const fixText = (text: string, fixOptions: FixOptions): FixResult => {
     const filePath = fixOptions.filePath;
     const allowed = (candidate: Fix) => candidate.safety === 'safe' || fixOptions.unsafe === true;
     const applied: AppliedFix[] = [];
@@ -193,13 +196,18 @@ export function createLinter(options: LinterOptions): Linter {
         createFiles.set(d.createFile.path, d.createFile);
       }
     }
+    let diff: string | undefined;
     return {
       filePath,
       output: current,
       changed: current !== text,
       applied,
       remaining,
-      diff: unifiedDiff(text, current, filePath),
+      // Computed on first read: most callers (the CLI without --diff, the Prettier plugin) never look.
+      get diff() {
+        diff ??= unifiedDiff(text, current, filePath);
+        return diff;
+      },
       unsafeFixable: remaining.filter((d) => (d.fix?.safety === 'unsafe' || d.createFile?.safety === 'unsafe') && !fixOptions.unsafe).length,
       createFiles: [...createFiles.values()],
       reverted,
@@ -286,14 +294,15 @@ function chooseFixes(candidates: readonly (Diagnostic & { fix: Fix })[]): (Diagn
   });
   const chosen: (Diagnostic & { fix: Fix })[] = [];
   const groups = new Set<string>();
+  const taken = new TakenEdits();
   for (const candidate of sorted) {
     const { isolation } = candidate.fix;
     if (isolation === 'file' && chosen.length > 0) continue;
     if (groups.has('file')) break;
     if (isolation && groups.has(isolation)) continue;
-    const overlaps = chosen.some((other) => candidate.fix.edits.some((edit) => other.fix.edits.some((taken) => editsConflict(edit, taken))));
-    if (overlaps) continue;
+    if (candidate.fix.edits.some((edit) => taken.conflicts(edit))) continue;
     chosen.push(candidate);
+    for (const edit of candidate.fix.edits) taken.add(edit);
     if (isolation) groups.add(isolation);
   }
   return chosen;

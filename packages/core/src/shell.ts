@@ -1,14 +1,41 @@
 import { createRequire } from 'node:module';
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import { setFlagsFromString } from 'node:v8';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
 import type { TextRange } from './source.js';
 
 // tree-sitter needs a one-time asynchronous WASM load. Doing it here, at module load, keeps
 // every later call synchronous: importing @dockfix/core is the only await a caller needs.
 const require = createRequire(import.meta.url);
-await Parser.init();
-const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
-const parser = new Parser();
-parser.setLanguage(bash);
+const parser = await loadBashParser();
+const NAME_FIELD = parser.language?.fieldIdForName('name') ?? -1;
+const VARIABLE_FIELD = parser.language?.fieldIdForName('variable') ?? -1;
+
+/**
+ * Compiles tree-sitter and its bash grammar with V8's baseline compiler (Liftoff) only.
+ *
+ * Why: with V8's default dynamic tiering, the grammar's lexer (one huge function) gets hot within
+ * the first parses and V8 starts re-compiling it with TurboFan on a background thread. Node drains
+ * every background task before the process exits (and `process.exit()` waits too), so a one-shot
+ * process that lints one file pays for that compile: ~0.6-0.9 s of extra wall time on a 2-core
+ * machine (node 20: 0.3 s → 1.0 s for `import('dockfix')` + one `lint()`). TurboFan's code is no
+ * faster here anyway: parsing is dominated by crossing the WASM boundary (6,000 parses measured:
+ * 3.15 s Liftoff-only, 3.27 s with tier-up). V8 fixes the tiering of a module when it compiles
+ * it, so the flag is set around the two compiles and put back afterwards: other WebAssembly in the
+ * caller's process keeps V8's defaults. A process started with `--liftoff-only` keeps it.
+ */
+async function loadBashParser(): Promise<Parser> {
+  const alreadySet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--liftoff-only'));
+  if (!alreadySet) setFlagsFromString('--liftoff-only');
+  try {
+    await Parser.init();
+    const language = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    const created = new Parser();
+    created.setLanguage(language);
+    return created;
+  } finally {
+    if (!alreadySet) setFlagsFromString('--no-liftoff-only');
+  }
+}
 
 /** One shell word (an argument or command name), with its range in the Dockerfile text. */
 export interface ShellWord {
@@ -124,12 +151,62 @@ const CONDITIONAL_ANCESTORS = new Set([
  * body starts in the Dockerfile text, so that every range reported is absolute.
  */
 export function parseShell(original: string, prepared: string, offset: number): ShellScript {
+  // The fixer re-lints the whole file after every pass, and most RUN bodies come back unchanged
+  // (often at another offset): parse each body once and move the ranges.
+  // Only inside withShellParseCache: a one-off lint pays nothing for it and no text outlives the call.
+  if (!parseCache) return parseUncached(original, prepared, offset);
+  const key = prepared === original ? original : `${original}\u0000${prepared}`;
+  let cached = parseCache.get(key);
+  if (!cached) {
+    cached = parseUncached(original, prepared, 0);
+    parseCache.set(key, cached);
+  }
+  return offset === 0 ? cached : shiftScript(cached, offset);
+}
+
+/** Parsed bodies at offset 0, by text, while a {@link withShellParseCache} call runs. */
+let parseCache: Map<string, ShellScript> | null = null;
+
+/** Runs `work` with shell bodies parsed once each: for the fixer, which re-lints mostly unchanged text after every pass. */
+export function withShellParseCache<T>(work: () => T): T {
+  if (parseCache) return work();
+  parseCache = new Map();
+  try {
+    return work();
+  } finally {
+    parseCache = null;
+  }
+}
+
+/** A copy of a script with every range moved by `delta` (results are immutable, so a copy per caller is safe). */
+function shiftScript(script: ShellScript, delta: number): ShellScript {
+  const range = (r: TextRange): TextRange => ({ start: r.start + delta, end: r.end + delta });
+  const word = (w: ShellWord): ShellWord => ({ ...w, range: range(w.range) });
+  return {
+    ...script,
+    offset: script.offset + delta,
+    commands: script.commands.map((c) => ({
+      ...c,
+      nameWord: word(c.nameWord),
+      args: c.args.map(word),
+      assignments: c.assignments.map(word),
+      range: range(c.range),
+      statementRange: range(c.statementRange),
+    })),
+    statements: script.statements.map((st) => ({ ...st, range: range(st.range), terminator: st.terminator ? { ...st.terminator, range: range(st.terminator.range) } : null })),
+    comments: script.comments.map(range),
+    definitions: script.definitions.map((d) => ({ ...d, range: range(d.range) })),
+  };
+}
+
+function parseUncached(original: string, prepared: string, offset: number): ShellScript {
   const tree = parser.parse(prepared);
   if (!tree) {
     return { text: original, offset, commands: [], hasError: true, statementCount: 0, statements: [], comments: [], definitions: [] };
   }
   try {
-    const root = tree.rootNode;
+    const hasError = tree.rootNode.hasError;
+    const root = mirror(tree);
     const found: Collected = { commands: [], comments: [], definitions: [] };
     collect(root, original, offset, false, found);
     const statements = topLevelStatements(root, offset);
@@ -137,7 +214,7 @@ export function parseShell(original: string, prepared: string, offset: number): 
       text: original,
       offset,
       commands: found.commands,
-      hasError: root.hasError,
+      hasError,
       statementCount: statements.length,
       statements,
       comments: found.comments,
@@ -147,6 +224,82 @@ export function parseShell(original: string, prepared: string, offset: number): 
     tree.delete();
   }
 }
+
+/**
+ * A syntax node copied out of tree-sitter's WebAssembly memory. Every property of a tree-sitter
+ * `Node` is a call across the WASM boundary (and `children` allocates a Node per child), which made
+ * walking the tree the largest cost of linting: copying the tree once with a TreeCursor and walking
+ * plain objects is ~3x cheaper.
+ */
+interface SyntaxNode {
+  readonly type: string;
+  readonly isNamed: boolean;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  /** The grammar field this node fills in its parent (`name`, `variable`, …), as an id; 0 for none. */
+  readonly fieldId: number;
+  readonly parent: SyntaxNode | null;
+  /** Position among the parent's children. */
+  readonly index: number;
+  readonly children: SyntaxNode[];
+}
+
+/** Types whose children are told apart by field (`name`, `variable`): only their children ask the cursor for it. */
+const FIELD_PARENTS = new Set(['variable_assignment', 'function_definition', 'for_statement']);
+
+/** Node type names and whether they are named, by type id: one lookup instead of two WASM calls per node. */
+const typeNames: readonly string[] = parser.language?.types ?? [];
+const namedTypes: boolean[] = [];
+function isNamedType(typeId: number): boolean {
+  let named = namedTypes[typeId];
+  if (named === undefined) named = namedTypes[typeId] = parser.language?.nodeTypeIsNamed(typeId) ?? true;
+  return named;
+}
+
+/** Copies the tree in one cursor walk, without descending into node types that never hold commands. */
+function mirror(tree: Tree): SyntaxNode {
+  const cursor = tree.walk();
+  try {
+    const make = (parent: SyntaxNode | null): SyntaxNode => {
+      const typeId = cursor.nodeTypeId;
+      const node: SyntaxNode = {
+        // tree-sitter names error nodes (type id 65535) "ERROR".
+        type: typeNames[typeId] || 'ERROR',
+        isNamed: !typeNames[typeId] || isNamedType(typeId),
+        startIndex: cursor.startIndex,
+        endIndex: cursor.endIndex,
+        fieldId: parent && FIELD_PARENTS.has(parent.type) ? cursor.currentFieldId : 0,
+        parent,
+        index: parent ? parent.children.length : 0,
+        children: [],
+      };
+      parent?.children.push(node);
+      return node;
+    };
+    const root = make(null);
+    if (LEAF_TYPES.has(root.type) || !cursor.gotoFirstChild()) return root;
+    let parent = root;
+    for (;;) {
+      const node = make(parent);
+      if (!LEAF_TYPES.has(node.type) && cursor.gotoFirstChild()) {
+        parent = node;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        cursor.gotoParent();
+        if (parent === root || !parent.parent) return root;
+        parent = parent.parent;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+const namedChildren = (node: SyntaxNode): SyntaxNode[] => node.children.filter((child) => child.isNamed);
+const firstNamedChild = (node: SyntaxNode): SyntaxNode | undefined => node.children.find((child) => child.isNamed);
+const lastNamedChild = (node: SyntaxNode): SyntaxNode | undefined => node.children.findLast((child) => child.isNamed);
+const childForField = (node: SyntaxNode, fieldId: number): SyntaxNode | undefined => node.children.find((child) => child.fieldId === fieldId);
 
 /**
  * Makes Dockerfile RUN text parseable as shell without changing its length: comment and empty
@@ -196,7 +349,7 @@ const LEAF_TYPES = new Set([
   'test_operator',
 ]);
 
-function collect(node: Node, original: string, offset: number, inSubshell: boolean, out: Collected): void {
+function collect(node: SyntaxNode, original: string, offset: number, inSubshell: boolean, out: Collected): void {
   const type = node.type;
   if (LEAF_TYPES.has(type)) return;
   const range = { start: offset + node.startIndex, end: offset + node.endIndex };
@@ -221,7 +374,7 @@ function collect(node: Node, original: string, offset: number, inSubshell: boole
       out.definitions.push({ kind: 'function', name: nameOf(node, original), range, inSubshell });
       break;
     case 'for_statement': {
-      const variable = node.childForFieldName('variable');
+      const variable = childForField(node, VARIABLE_FIELD);
       if (variable) {
         const name = original.slice(variable.startIndex, variable.endIndex);
         out.definitions.push({ kind: 'loop-variable', name, range: { start: offset + variable.startIndex, end: offset + variable.endIndex }, inSubshell });
@@ -230,20 +383,19 @@ function collect(node: Node, original: string, offset: number, inSubshell: boole
     }
   }
   const childInSubshell = inSubshell || SUBSHELL_TYPES.has(type);
-  for (const child of node.namedChildren) {
-    if (child) collect(child, original, offset, childInSubshell, out);
+  for (const child of node.children) {
+    if (child.isNamed) collect(child, original, offset, childInSubshell, out);
   }
 }
 
-function nameOf(node: Node, original: string): string {
-  const name = node.childForFieldName('name') ?? node.namedChild(0);
+function nameOf(node: SyntaxNode, original: string): string {
+  const name = childForField(node, NAME_FIELD) ?? firstNamedChild(node);
   return name ? original.slice(name.startIndex, name.endIndex) : '';
 }
 
-function topLevelStatements(root: Node, offset: number): ShellStatement[] {
+function topLevelStatements(root: SyntaxNode, offset: number): ShellStatement[] {
   const statements: ShellStatement[] = [];
   for (const child of root.children) {
-    if (!child) continue;
     const last = statements.at(-1);
     if (child.type === ';' || child.type === '&') {
       // tree-sitter may insert a zero-width `;` while recovering from an error: not a real terminator.
@@ -267,32 +419,30 @@ function topLevelStatements(root: Node, offset: number): ShellStatement[] {
 /** Nodes an and-or list's operators can hide in: tree-sitter-bash parses `a || b > log | c` as a redirected, piped list. */
 const LIST_WRAPPERS = new Set(['list', 'redirected_statement', 'pipeline', 'negated_command']);
 
-function listOperators(list: Node): ('&&' | '||')[] {
+function listOperators(list: SyntaxNode): ('&&' | '||')[] {
   const operators: ('&&' | '||')[] = [];
   for (const child of list.children) {
-    if (!child) continue;
     if (LIST_WRAPPERS.has(child.type)) operators.push(...listOperators(child));
     else if (child.type === '&&' || child.type === '||') operators.push(child.type);
   }
   return operators;
 }
 
-function toCommand(node: Node, original: string, offset: number, inSubshell: boolean): ShellCommand | null {
+function toCommand(node: SyntaxNode, original: string, offset: number, inSubshell: boolean): ShellCommand | null {
   let nameWord: ShellWord | null = null;
   const args: ShellWord[] = [];
   const assignments: ShellWord[] = [];
   const declaration = node.type !== 'command';
   if (declaration) {
     // `export`, `local`, `unset`, …: the keyword is an anonymous first child; every named child is an operand.
-    const keyword = node.child(0);
+    const keyword = node.children[0];
     if (keyword) nameWord = toWord(keyword, original, offset);
   }
-  for (const child of node.namedChildren) {
-    if (!child) continue;
+  for (const child of namedChildren(node)) {
     if (declaration) {
       if (child.type !== 'comment') args.push(toWord(child, original, offset));
     } else if (child.type === 'command_name') {
-      const inner = child.namedChild(0) ?? child;
+      const inner = firstNamedChild(child) ?? child;
       nameWord = toWord(inner, original, offset);
     } else if (child.type === 'variable_assignment') {
       assignments.push(toWord(child, original, offset));
@@ -317,17 +467,17 @@ function toCommand(node: Node, original: string, offset: number, inSubshell: boo
 }
 
 /** The `&&`/`||` after a command: climbs out of lists it ends (and tree-sitter's redirected lists, see below). */
-function followingOperator(node: Node): '&&' | '||' | null {
+function followingOperator(node: SyntaxNode): '&&' | '||' | null {
   let current = node;
   for (;;) {
     const parent = current.parent;
     if (!parent) return null;
-    if (parent.type === 'redirected_statement' && parent.firstNamedChild?.id === current.id) {
+    if (parent.type === 'redirected_statement' && firstNamedChild(parent) === current) {
       current = parent;
       continue;
     }
     if (parent.type !== 'list') return null;
-    const next = current.nextSibling;
+    const next = parent.children[current.index + 1];
     if (next && (next.type === '&&' || next.type === '||')) return next.type;
     current = parent;
   }
@@ -339,17 +489,17 @@ function followingOperator(node: Node): '&&' | '||' | null {
  * `a && b > log | c` as a redirection (and pipe) of the whole list `a && b`, where the shell applies
  * them to `b` alone; so a command that ends such a list gets them too.
  */
-function withRedirects(node: Node): { end: number; inPipeline: boolean } {
+function withRedirects(node: SyntaxNode): { end: number; inPipeline: boolean } {
   let current = node;
-  while (current.parent?.type === 'list' && current.parent.lastNamedChild?.id === current.id) current = current.parent;
+  while (current.parent?.type === 'list' && lastNamedChild(current.parent) === current) current = current.parent;
   const parent = current.parent;
-  if (parent?.type === 'redirected_statement' && parent.firstNamedChild?.id === current.id) {
+  if (parent?.type === 'redirected_statement' && firstNamedChild(parent) === current) {
     return { end: parent.endIndex, inPipeline: parent.parent?.type === 'pipeline' };
   }
   return { end: node.endIndex, inPipeline: node.parent?.type === 'pipeline' };
 }
 
-function toWord(node: Node, original: string, offset: number): ShellWord {
+function toWord(node: SyntaxNode, original: string, offset: number): ShellWord {
   const text = original.slice(node.startIndex, node.endIndex);
   const dynamic = /[$`*?[]/.test(text.replace(/'[^']*'/g, ''));
   let value = text;
@@ -361,14 +511,14 @@ function toWord(node: Node, original: string, offset: number): ShellWord {
   return { text, value, dynamic, range: { start: offset + node.startIndex, end: offset + node.endIndex } };
 }
 
-function isUnconditional(node: Node): boolean {
-  let current: Node = node;
+function isUnconditional(node: SyntaxNode): boolean {
+  let current: SyntaxNode = node;
   for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
     if (CONDITIONAL_ANCESTORS.has(parent.type)) return false;
     if (parent.type === 'list') {
       // In `a || b`, b runs only when a fails.
-      const operator = parent.children.find((child) => child !== null && (child.type === '||' || child.type === '&&'));
-      const isRight = parent.lastChild?.id === current.id;
+      const operator = parent.children.find((child) => child.type === '||' || child.type === '&&');
+      const isRight = parent.children.at(-1) === current;
       if (operator?.type === '||' && isRight) return false;
     }
   }

@@ -184,3 +184,28 @@ describe('fix', () => {
     expect(result.output).toBe(`FROM a\nRUN x${' x'.repeat(10)}\n`);
   });
 });
+
+describe('TakenEdits (the fixer\'s conflict check)', () => {
+  it('agrees with comparing against every taken edit, on 20,000 random edits', async () => {
+    const { TakenEdits, editsConflict } = await import('../src/fix.js');
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const taken = new TakenEdits();
+      const all: { start: number; end: number; text: string }[] = [];
+      for (let i = 0; i < 100; i++) {
+        const start = next(200);
+        const edit = { start, end: next(3) === 0 ? start : start + 1 + next(6), text: '' };
+        const brute = all.some((other) => editsConflict(other, edit));
+        expect(taken.conflicts(edit), JSON.stringify({ edit, all })).toBe(brute);
+        if (!brute) {
+          taken.add(edit);
+          all.push(edit);
+        }
+      }
+    }
+  });
+});

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Argv, Options } from 'yargs';
+import yargs, { type Argv, type Options } from 'yargs';
 import type { CheckArgs } from './commands/common.js';
 import type { FixArgs } from './commands/fix.js';
 import type { FormatArgs } from './commands/format.js';
@@ -11,8 +10,6 @@ import { REPORTER_NAMES } from './report/registry.js';
 import { FAIL_ON_VALUES, type FailOn } from './fail-on.js';
 import type { SeverityOverrides } from './settings.js';
 import { parseSize } from './size.js';
-
-const require = createRequire(import.meta.url);
 
 const EXIT_CODES = `Exit codes:
   0  nothing at or above --fail-on, at most --max-warnings warnings (or --exit-zero / --no-fail)
@@ -159,7 +156,6 @@ export async function main(commandLine: readonly string[]): Promise<number> {
   }
   let usageError: string | null = null;
   let command: Command | null = null;
-  const yargs = require('yargs') as (args: readonly string[]) => Argv;
   const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
     .scriptName('dockfix')
     .usage('Usage: $0 <command> [options]\n\nLint Dockerfiles and fix what is wrong: smaller, faster, safer images.')
@@ -300,6 +296,7 @@ export async function main(commandLine: readonly string[]): Promise<number> {
   // --help and --version were answered by yargs.
   const chosen = command as Command | null;
   if (!chosen) return 0;
+  // Each command module is imported only when it runs (see the pattern in report/registry.ts).
   switch (chosen.name) {
     case 'lint':
       return (await import('./commands/lint.js')).runLint(chosen.args);
@@ -415,7 +412,11 @@ function prefetchCommand(argv: readonly string[]): void {
   (name === 'lint' ? import('./commands/lint.js') : name === 'fix' ? import('./commands/fix.js') : import('./commands/format.js')).catch(() => undefined);
 }
 
+// The bundle (scripts/bundle-cli.mjs) defines the version: package.json is not beside it.
+declare const DOCKFIX_VERSION: string | undefined;
+
 function readVersion(): string {
+  if (typeof DOCKFIX_VERSION === 'string') return DOCKFIX_VERSION;
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
 }

@@ -62,7 +62,26 @@ export function baseName(name: string): string {
  * The program a command really runs and its arguments, after `sudo`, `env`, `command`, `nice`,
  * `time`, … (with their options and `VAR=value` words). Null when a wrapper's target is only known at build time.
  */
-export function unwrap(command: ShellCommand): { nameWord: ShellWord; args: readonly ShellWord[]; sudo: boolean } | null {
+export function unwrap(command: ShellCommand): Unwrapped | null {
+  // Dozens of rules ask this of every command: answer each command once.
+  let unwrapped = unwrapped_.get(command);
+  if (unwrapped === undefined) {
+    unwrapped = unwrapUncached(command);
+    unwrapped_.set(command, unwrapped);
+  }
+  return unwrapped;
+}
+
+/** A command's real program and its arguments (see {@link unwrap}). */
+export interface Unwrapped {
+  readonly nameWord: ShellWord;
+  readonly args: readonly ShellWord[];
+  readonly sudo: boolean;
+}
+
+const unwrapped_ = new WeakMap<ShellCommand, Unwrapped | null>();
+
+function unwrapUncached(command: ShellCommand): Unwrapped | null {
   let nameWord = command.nameWord;
   let args = command.args;
   let sudo = false;

@@ -156,8 +156,29 @@ export function isPnpmProjectInstall(call: CliCall): boolean {
 function toolCall(command: ShellCommand, tools: readonly string[], spec: Parameters<typeof parseCli>[1]): CliCall | null {
   const unwrapped = unwrap(command);
   if (!unwrapped || unwrapped.nameWord.dynamic || !tools.includes(baseName(unwrapped.nameWord.value))) return null;
-  return parseCli(command, spec);
+  // Every package-manager rule parses the same commands: parse each (command, tool) pair once.
+  const key = `${tools.join(',')}|${spec?.subcommand === true}|${spec?.singleDashLong === true}|${setId(spec?.valueOptions)}`;
+  let calls = toolCalls.get(command);
+  if (!calls) toolCalls.set(command, (calls = new Map()));
+  let call = calls.get(key);
+  if (call === undefined) {
+    call = parseCli(command, spec);
+    calls.set(key, call);
+  }
+  return call;
 }
+
+const toolCalls = new WeakMap<ShellCommand, Map<string, CliCall | null>>();
+const setIds = new WeakMap<ReadonlySet<string>, number>();
+
+/** A number per option set, so that two specs share a cache entry only when they read options alike. */
+function setId(set: ReadonlySet<string> | undefined): number {
+  if (!set) return 0;
+  let id = setIds.get(set);
+  if (id === undefined) setIds.set(set, (id = nextSetId++));
+  return id;
+}
+let nextSetId = 1;
 
 /** Operands that name packages (not options' values, not local files, not URLs). */
 export function packageOperands(call: CliCall): ShellWord[] {

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { unifiedDiff, type FixResult } from '@dockfix/core';
 import { describeSavings, estimateSavings, type SavingsEstimate } from '@dockfix/rules/estimate';
 import { createRequestedFiles } from '../../create-files.js';
+import { diffPath } from '../diff-path.js';
 import { readInput } from '../read-input.js';
 import { plural } from '../report/stylish.js';
 import type { FileReport } from '../report/types.js';
@@ -72,7 +73,7 @@ export async function runFix(args: FixArgs): Promise<number> {
       changedFiles++;
       const estimate = estimateSavings(read.text, result.output);
       if (estimate) estimates.push(estimate);
-      if (args.diff) process.stdout.write(result.diff);
+      if (args.diff) process.stdout.write(input.kind === 'file' ? unifiedDiff(read.text, result.output, diffPath(input.absolutePath)) : result.diff);
     }
     if (printsText) process.stdout.write(result.output);
     else if (result.changed && !dryRun && input.kind === 'file') await writeInPlace(input, result.output, read.snapshot, messages, 'fixed');
@@ -88,7 +89,7 @@ export async function runFix(args: FixArgs): Promise<number> {
           if (report) files[files.length - 1] = { ...report, diagnostics: report.diagnostics.filter((d) => d.createFile?.path !== outcome.path) };
         }
         else if (outcome.outcome === 'would-create') {
-          if (args.diff && requested) process.stdout.write(unifiedDiff('', requested.text, outcome.path));
+          if (args.diff && requested) process.stdout.write(unifiedDiff('', requested.text, diffPath(outcome.path)));
           else messages.note(`Would create ${outcome.path}`);
         }
       }

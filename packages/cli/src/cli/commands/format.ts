@@ -1,4 +1,5 @@
 import { format, unifiedDiff, type FormatOptions } from '@dockfix/core';
+import { diffPath } from '../diff-path.js';
 import { readInput } from '../read-input.js';
 import { plural } from '../report/stylish.js';
 import { internalError, lintPath, linter, prepare, reportFatal, writeInPlace, type CheckArgs } from './common.js';
@@ -76,7 +77,7 @@ export async function runFormat(args: FormatArgs): Promise<number> {
       continue;
     }
     changedFiles++;
-    if (args.diff) process.stdout.write(unifiedDiff(read.text, output, input.path));
+    if (args.diff) process.stdout.write(unifiedDiff(read.text, output, input.kind === 'file' ? diffPath(input.absolutePath) : input.path));
     else if (args.check) out(`Would reformat: ${input.path}`);
     if (!dryRun && input.kind === 'file') await writeInPlace(input, output, read.snapshot, messages, 'formatted');
   }

@@ -14,7 +14,17 @@ export function isReporterName(name: string): name is ReporterName {
   return (REPORTER_NAMES as readonly string[]).includes(name);
 }
 
-/** Loads one reporter: each lives in its own module, imported only when a run asks for it. */
+/**
+ * Loads one reporter: each lives in its own module, imported only when a run asks for it.
+ *
+ * THE PATTERN (follow it for every reporter, command or other module a run may not need): an
+ * `await import('./module.js')` where it is needed, never a static import. One-file `dockfix lint`
+ * start-up is the product's first impression (pre-commit starts the CLI for every commit), and every
+ * module imported up front is read, compiled and evaluated on every run. In the bundle
+ * (scripts/bundle-cli.mjs) esbuild keeps each `import()` lazy: the module's code is in the one file
+ * but is only evaluated when it runs. A static import from a module on the start-up path (main.ts,
+ * commands/common.ts) undoes that; `npm run bench` (bench/startup.mjs) shows the cost.
+ */
 export async function loadReporter(name: ReporterName): Promise<Reporter> {
   switch (name) {
     case 'stylish': {
