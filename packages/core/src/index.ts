@@ -44,10 +44,12 @@ export {
 export { SEVERITIES, type Diagnostic, type Severity } from './diagnostic.js';
 export { applyEdits, createFixBuilder, editsConflict, type Fix, type FixBuilder, type FixSafety, type Ranged, type TextEdit } from './fix.js';
 export { ConfigError, RuleIndex, resolveConfig, type Config, type ResolvedRule, type RuleSetting } from './config.js';
-export { collectSuppressions, isSuppressed, type Suppression } from './suppress.js';
+export { collectSuppressions, fixTouchesGuarded, isSuppressed, suppressionsOf, type Suppression, type SuppressionEntry } from './suppress.js';
 export { unifiedDiff } from './diff.js';
 export {
   createLinter,
+  UNKNOWN_PRAGMA_RULE,
+  UNUSED_PRAGMA_RULE,
   type AppliedFix,
   type FixOptions,
   type FixResult,

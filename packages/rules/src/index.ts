@@ -42,6 +42,8 @@ import pnpmFrozenLockfile from './node/pnpm-frozen-lockfile.js';
 import pnpmStorePrune from './node/pnpm-store-prune.js';
 import preferSlimBase from './base-image/prefer-slim-base.js';
 import secretsInEnv from './security/secrets-in-env.js';
+import unknownPragmaRule from './pragmas/unknown-pragma-rule.js';
+import unusedPragma from './pragmas/unused-pragma.js';
 import unusedStage from './multi-stage/unused-stage.js';
 import useWorkdir from './layers/use-workdir.js';
 import yarnCacheClean from './node/yarn-cache-clean.js';
@@ -95,6 +97,8 @@ export { default as pnpmFrozenLockfile } from './node/pnpm-frozen-lockfile.js';
 export { default as pnpmStorePrune } from './node/pnpm-store-prune.js';
 export { default as preferSlimBase } from './base-image/prefer-slim-base.js';
 export { default as secretsInEnv } from './security/secrets-in-env.js';
+export { default as unknownPragmaRule } from './pragmas/unknown-pragma-rule.js';
+export { default as unusedPragma } from './pragmas/unused-pragma.js';
 export { default as unusedStage } from './multi-stage/unused-stage.js';
 export { default as useWorkdir } from './layers/use-workdir.js';
 export { default as yarnCacheClean } from './node/yarn-cache-clean.js';
@@ -108,4 +112,4 @@ export { default as zypperPinVersions } from './pinning/zypper-pin-versions.js';
 export { default as zypperYes } from './package-managers/zypper-yes.js';
 
 /** Every built-in rule, in id order. */
-export const rules: readonly Rule<Record<string, unknown>>[] = [apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, buildInFinalStage, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, eolBaseImage, execFormCmd, gemPinVersions, goInstallPinVersions, jvmContainerMemory, mergeRun, missingDockerignore, multiStageBuild, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretsInEnv, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];
+export const rules: readonly Rule<Record<string, unknown>>[] = [apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, buildInFinalStage, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, eolBaseImage, execFormCmd, gemPinVersions, goInstallPinVersions, jvmContainerMemory, mergeRun, missingDockerignore, multiStageBuild, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretsInEnv, unknownPragmaRule, unusedPragma, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];
