@@ -21,8 +21,8 @@ export default defineRule({
       ].join('\n'),
       invalid: ['FROM alpine:3.20\n# dockfix-ignore: merge-runs\nRUN apk add --no-cache curl\n'],
       valid: [
-        'FROM alpine:3.20\n# dockfix-ignore: merge-run\nRUN apk add --no-cache curl\n',
         'FROM alpine:3.20\n# hadolint ignore=SC2086,DL3018\nRUN apk add --no-cache curl\n',
+        'FROM alpine:3.20\n# dockfix-ignore-file: unknown-pragma-rule\nRUN apk add --no-cache curl\n',
       ],
     },
   },
