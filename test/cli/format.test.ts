@@ -67,10 +67,10 @@ describe('dockfix format', () => {
     const cwd = makeProject();
     const filepath = path.join(cwd, 'Dockerfile');
     const safe = await runCli(['format', '--fixes', 'safe', '--stdin-filename', 'Dockerfile'], { cwd, input: messy });
-    expect(safe.stdout).toBe(formatDockerfile(messy, { filepath }));
+    expect(safe.stdout).toBe(await formatDockerfile(messy, { filepath }));
     expect(safe.stdout).toContain('apt-get install -y curl'); // a safe fix was applied
     const plain = await runCli(['format', '--stdin-filename', 'Dockerfile'], { cwd, input: messy });
-    expect(plain.stdout).toBe(formatDockerfile(messy, { filepath, dockfixFixes: 'none' }));
+    expect(plain.stdout).toBe(await formatDockerfile(messy, { filepath, dockfixFixes: 'none' }));
   });
 
   test('formatting options: --tab-width, --use-tabs, --end-of-line', async () => {

@@ -123,7 +123,8 @@ function parseSetting(setting: RuleSetting, key: string): { severity: Severity |
   return { severity, options };
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
+/** The candidate within a few edits of `word`, for "did you mean" hints; undefined when none is near. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {

@@ -60,5 +60,37 @@ export {
   type RevertedFix,
 } from './linter.js';
 export { decodeDockerfile, DEFAULT_MAX_FILE_SIZE, InputError } from './input.js';
-export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, parseConfigFile, readConfigFile, type ConfigFile, type LoadedConfig } from './config-file.js';
+export {
+  CONFIG_FILE_NAMES,
+  clearConfigCaches,
+  findConfigFile,
+  keyPath,
+  loadConfig,
+  parseConfigFile,
+  readConfigFile,
+  searchStopDir,
+  type ConfigFile,
+  type ConfigFixSettings,
+  type ConfigOverride,
+  type LoadedConfig,
+} from './config-file.js';
+export {
+  BUILTIN_CONFIGS,
+  createConfigResolver,
+  validateOptions,
+  type ConfigResolver,
+  type ConfigResolverOptions,
+  type ConfigSource,
+  type FileConfig,
+} from './config-resolver.js';
+export { loadPlugin, pluginNamespace, resolveModule, type LoadedPlugin } from './config-modules.js';
+export {
+  findHadolintConfig,
+  hadolintConfigCandidates,
+  hadolintEnvSettings,
+  parseHadolintSettings,
+  readHadolintConfig,
+  type HadolintSettings,
+  type LoadedHadolintConfig,
+} from './hadolint-config.js';
 export { format, resolveFormatOptions, type FormatOptions, type FormatResult, type OperatorPosition, type ResolvedFormatOptions } from './format/index.js';

@@ -17,6 +17,7 @@ const EXIT_CODES = `Exit codes:
 /** A coercion that splits `--select a,b --select c` into `['a', 'b', 'c']` and refuses an empty list. */
 function ruleList(option: string): (value: string | readonly string[]) => string[] {
   return (value) => {
+    rejectNegated(option, value);
     const list = [value]
       .flat()
       .flatMap((item) => String(item).split(','))
@@ -25,6 +26,19 @@ function ruleList(option: string): (value: string | readonly string[]) => string
     if (list.length === 0) throw new Error(`--${option} needs rule ids, aliases or categories, like --${option} DL3059,npm-ci`);
     return list;
   };
+}
+
+/**
+ * yargs reads `--no-<name>` as `<name>: false` for every option; for one that takes a value that is a
+ * usage error, not the value "false" (`--no-select` once meant `unknown rule "false"`).
+ */
+function rejectNegated(option: string, value: unknown): void {
+  if (value === false || (Array.isArray(value) && value.includes(false))) throw new Error(`--no-${option} is not an option: --${option} takes a value`);
+}
+
+/** The check for options without a coercion; `--no-config` is the one negation with a meaning (no config file). */
+function rejectNegatedValues(argv: Record<string, unknown>): void {
+  for (const option of ['output-file', 'stdin-filename']) rejectNegated(option, argv[option]);
 }
 
 // Repeatable string options are declared as plain strings (yargs collects repeats into an array):
@@ -36,13 +50,21 @@ const CHECK_OPTIONS = {
   select: { type: 'string', describe: 'Rules to run instead of the defaults: ids, aliases (DL3059), categories or ALL; comma-separated or repeated', coerce: ruleList('select'), group: 'Rules:' },
   'extend-select': { type: 'string', describe: 'Rules to run in addition (e.g. opt-in rules)', coerce: ruleList('extend-select'), group: 'Rules:' },
   ignore: { type: 'string', describe: 'Rules not to run', coerce: ruleList('ignore'), group: 'Rules:' },
-  config: { alias: 'c', type: 'string', describe: 'Config file (default: nearest .dockfix.json or dockfix.config.json up from the current directory)', group: 'Rules:' },
+  config: {
+    alias: 'c',
+    type: 'string',
+    describe: 'Config file for every Dockerfile (default: the nearest dockfix config up from each file, else .hadolint.yaml); --no-config: none at all',
+    group: 'Config:',
+  },
+  'config-lookup': { type: 'boolean', describe: 'Search for config files (--no-config-lookup: only --config applies)', group: 'Config:' },
+  'report-unused-pragmas': { type: 'boolean', describe: 'Report pragmas that silence nothing (rule unused-pragma)', group: 'Rules:' },
   'failure-threshold': { alias: 't', choices: ['error', 'warning', 'info', 'style'] as const, describe: 'Lowest severity that makes the exit code 1 (default: style, i.e. any problem)', group: 'Rules:' },
   'max-file-size': {
     type: 'string',
     describe: 'Largest file read as a Dockerfile: bytes or with a unit (512k, 5mb; default 1mb)',
     group: 'Input:',
     coerce: (value: string | readonly string[]) => {
+      rejectNegated('max-file-size', value);
       const text = String([value].flat().at(-1));
       const size = parseSize(text);
       if (size === null) throw new Error(`--max-file-size: "${text}" is not a size; use bytes or a unit, like 5mb or 512k`);
@@ -68,6 +90,7 @@ type Command =
 /** A coercion for `--tab-width 2`: a whole number in a range, or a usage error naming the option. */
 function wholeNumber(option: string, min: number, max: number): (value: unknown) => number {
   return (value) => {
+    rejectNegated(option, value);
     const number = Number([value].flat().at(-1));
     if (!Number.isInteger(number) || number < min || number > max) throw new Error(`--${option} must be a whole number from ${min} to ${max}, like --${option} ${min === 1 ? 4 : min}`);
     return number;
@@ -94,6 +117,7 @@ const FORMAT_OPTIONS = {
     group: 'Formatting:',
   },
   config: CHECK_OPTIONS.config,
+  'config-lookup': CHECK_OPTIONS['config-lookup'],
   'max-file-size': CHECK_OPTIONS['max-file-size'],
   'stdin-filename': { ...CHECK_OPTIONS['stdin-filename'], describe: 'Name of the file read from stdin (`-`), for messages, the config search and fixes' },
 } satisfies Record<string, Options>;
@@ -174,7 +198,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           name: 'format',
           args: {
             paths: (parsed.paths ?? []).map((path) => restoreDash(String(path)) as string),
-            config: restoreDash(parsed.config),
+            ...configArgs(parsed),
             maxFileSize: parsed.maxFileSize as number | undefined,
             stdinFilename: restoreDash(parsed.stdinFilename),
             check: parsed.check === true,
@@ -206,6 +230,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         command = { name: 'rules', args: { format: parsed.format, color: parsed.color } };
       },
     )
+    .middleware(rejectNegatedValues, true)
     .demandCommand(1, 'no command given; use `dockfix lint`, `dockfix fix`, `dockfix format` or `dockfix rules`')
     .strict()
     .version(readVersion())
@@ -275,7 +300,9 @@ interface ParsedCheck {
   readonly select?: unknown;
   readonly extendSelect?: unknown;
   readonly ignore?: unknown;
-  readonly config?: string | undefined;
+  readonly config?: string | false | undefined;
+  readonly configLookup?: boolean | undefined;
+  readonly reportUnusedPragmas?: boolean | undefined;
   readonly failureThreshold?: 'error' | 'warning' | 'info' | 'style' | undefined;
   readonly maxFileSize?: unknown;
   readonly stdinFilename?: string | undefined;
@@ -290,10 +317,20 @@ function checkArgs(parsed: ParsedCheck): CheckArgs {
     select: parsed.select as string[] | undefined,
     extendSelect: parsed.extendSelect as string[] | undefined,
     ignore: parsed.ignore as string[] | undefined,
-    config: restoreDash(parsed.config),
+    ...configArgs(parsed),
+    reportUnusedPragmas: parsed.reportUnusedPragmas === true,
     failureThreshold: parsed.failureThreshold,
     maxFileSize: parsed.maxFileSize as number | undefined,
     stdinFilename: restoreDash(parsed.stdinFilename),
+  };
+}
+
+/** `--config PATH`, `--no-config` (yargs' negation of --config: no config file at all) and `--no-config-lookup`. */
+function configArgs(parsed: { readonly config?: string | false | undefined; readonly configLookup?: boolean | undefined }) {
+  return {
+    config: parsed.config === false ? undefined : restoreDash(parsed.config),
+    noConfig: parsed.config === false,
+    noConfigLookup: parsed.configLookup === false,
   };
 }
 

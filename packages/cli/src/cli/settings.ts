@@ -1,86 +1,145 @@
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import {
   ConfigError,
+  createConfigResolver,
   DEFAULT_MAX_FILE_SIZE,
-  loadConfig,
   RuleIndex,
+  UNUSED_PRAGMA_RULE,
   type Config,
+  type ConfigResolver,
+  type FileConfig,
   type Linter,
+  type Rule,
   type RuleSetting,
   type Severity,
 } from '@dockfix/core';
 
 /** Rule selection and limits as given on the command line (all optional). */
 export interface CliSettings {
+  /** `--config PATH`: this file for every Dockerfile, no search. */
   readonly configPath?: string | undefined;
+  /** `--no-config`: no config file at all (neither dockfix's nor hadolint's). */
+  readonly noConfig?: boolean | undefined;
+  /** `--no-config-lookup`: search for no config file; only `--config`, if given, applies. */
+  readonly noConfigLookup?: boolean | undefined;
   readonly select?: readonly string[] | undefined;
   readonly extendSelect?: readonly string[] | undefined;
   readonly ignore?: readonly string[] | undefined;
   readonly failureThreshold?: Severity | undefined;
   readonly maxFileSize?: number | undefined;
+  /** `--report-unused-pragmas`. */
+  readonly reportUnusedPragmas?: boolean | undefined;
 }
 
-/** Everything a run needs to know besides the files. */
+/** Everything a run needs to know about one file besides its text. */
 export interface Settings {
   readonly config: Config;
+  /** The built-in rules plus the plugins the file's config loads. */
+  readonly linter: Linter;
   readonly failureThreshold: Severity;
+  /** Exit 0 whatever is found (`noFail` / hadolint's `no-fail`). */
+  readonly noFail: boolean;
   readonly maxFileSize: number;
+  /** `fix.unsafe` in the config. */
+  readonly unsafeFixes: boolean;
   /** The config file used, as shown in messages; null when there is none. */
   readonly configFile: string | null;
+  /** `ignorePatterns` exclude the file. */
+  readonly ignored: boolean;
+  readonly warnings: readonly string[];
+  /** What configuration says, before the command line (for `print-config`). */
+  readonly fileConfig: FileConfig;
 }
 
 /**
- * Combines the config file (`--config`, else the nearest `.dockfix.json`/`dockfix.config.json`
- * above `cwd`) with the command line, Ruff-style: `--select` replaces the file's selection
- * (`select`, `extendSelect`, `ignore`), while `--extend-select` and `--ignore` add to it. The
- * file's `rules` severities and options still apply, but only to rules the command line selected.
- * Throws ConfigError (naming the file or flag) for anything unknown or malformed.
+ * Resolves the settings of each file: its config (searched up from the file's directory, see
+ * core's createConfigResolver) combined with the command line, Ruff-style: `--select` replaces the
+ * file's selection (`select`, `extendSelect`, `ignore`), while `--extend-select` and `--ignore` add
+ * to it. The file's `rules` severities and options still apply, but only to rules the command line
+ * selected. Every method throws ConfigError (naming the file and key, or the flag) for anything unusable.
  */
-export function resolveSettings(cli: CliSettings, cwd: string, linter: Linter): Settings {
-  const loaded = loadConfig(cli.configPath ?? cwd);
-  const file = loaded?.config ?? {};
-  const fileName = loaded ? displayPath(loaded.filePath, cwd) : null;
-  const index = new RuleIndex(linter.rules);
-  const rulesOf = (selectors: readonly string[] | undefined, where: string) => new Set(selectors?.flatMap((s) => index.resolve(s, where)) ?? []);
+export class SettingsResolver {
+  private readonly resolver: ConfigResolver;
+  private readonly cache = new Map<FileConfig, Settings>();
 
-  // Resolve every list once where it came from, so an unknown id names the flag or the file key.
-  rulesOf(file.select, `${fileName} ("select")`);
-  rulesOf(file.extendSelect, `${fileName} ("extendSelect")`);
-  rulesOf(file.ignore, `${fileName} ("ignore")`);
-  const cliSelected = rulesOf(cli.select, '--select');
-  const cliExtended = rulesOf(cli.extendSelect, '--extend-select');
-  rulesOf(cli.ignore, '--ignore');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  constructor(private readonly cli: CliSettings, private readonly cwd: string, rules: readonly Rule<any>[]) {
+    if (cli.noConfig && cli.configPath !== undefined) throw new ConfigError('--no-config and --config contradict each other; give one of them');
+    this.resolver = createConfigResolver({
+      rules,
+      cwd,
+      ...(cli.configPath !== undefined && !cli.noConfig ? { configFile: cli.configPath } : {}),
+      lookup: !cli.noConfig && !cli.noConfigLookup,
+    });
+  }
 
-  const replace = cli.select !== undefined;
-  const rules: Record<string, RuleSetting> = {};
-  for (const [key, setting] of Object.entries(file.rules ?? {})) {
-    const off = (typeof setting === 'string' ? setting : setting[0]) === 'off';
-    for (const rule of index.resolve(key, `${fileName} ("rules")`)) {
-      if (replace && !cliSelected.has(rule) && !cliExtended.has(rule)) continue;
-      // A rule the command line asks for wins over the file turning it off.
-      if (off && (cliExtended.has(rule) || cliSelected.has(rule))) continue;
-      rules[rule.meta.id] = setting;
+  /** Settings for a Dockerfile path (need not exist), or for standard input when `path` is null. */
+  async forPath(path: string | null): Promise<Settings> {
+    const fileConfig = await this.resolver.forFile(path === null ? join(this.cwd, '-') : resolve(this.cwd, path));
+    let settings = this.cache.get(fileConfig);
+    if (!settings) {
+      settings = this.combine(fileConfig);
+      this.cache.set(fileConfig, settings);
     }
+    return settings;
   }
 
-  const config: Config = {
-    ...(replace ? { select: cli.select } : file.select ? { select: file.select } : {}),
-    extendSelect: [...(replace ? [] : (file.extendSelect ?? [])), ...(cli.extendSelect ?? [])],
-    ignore: [...(replace ? [] : (file.ignore ?? [])), ...(cli.ignore ?? [])],
-    rules,
-  };
-  try {
-    linter.resolve(config);
-  } catch (error) {
-    if (error instanceof ConfigError && fileName && !error.message.startsWith(fileName)) throw new ConfigError(`${fileName}: ${error.message}`);
-    throw error;
+  private combine(fileConfig: FileConfig): Settings {
+    const { cli } = this;
+    const file = fileConfig.config;
+    const linter = fileConfig.linter;
+    const fileName = fileConfig.configFile ? displayPath(fileConfig.configFile, this.cwd) : null;
+    const index = new RuleIndex(linter.rules);
+    const rulesOf = (selectors: readonly string[] | undefined, where: string) => new Set(selectors?.flatMap((s) => index.resolve(s, where)) ?? []);
+    const cliSelected = rulesOf(cli.select, '--select');
+    const cliExtended = rulesOf(cli.extendSelect, '--extend-select');
+    rulesOf(cli.ignore, '--ignore');
+
+    const replace = cli.select !== undefined;
+    const rules: Record<string, RuleSetting> = {};
+    for (const [key, setting] of Object.entries(file.rules ?? {})) {
+      const off = (typeof setting === 'string' ? setting : setting[0]) === 'off';
+      for (const rule of index.resolve(key, `${fileName ?? 'config'} ("rules")`)) {
+        if (replace && !cliSelected.has(rule) && !cliExtended.has(rule)) continue;
+        // A rule the command line asks for wins over the file turning it off.
+        if (off && (cliExtended.has(rule) || cliSelected.has(rule))) continue;
+        delete rules[rule.meta.id];
+        rules[rule.meta.id] = setting;
+      }
+    }
+    if (cli.reportUnusedPragmas && linter.rules.some((rule) => rule.meta.id === UNUSED_PRAGMA_RULE)) {
+      const current = rules[UNUSED_PRAGMA_RULE];
+      if (current === undefined || (typeof current === 'string' ? current : current[0]) === 'off') rules[UNUSED_PRAGMA_RULE] = 'warning';
+    }
+
+    const config: Config = {
+      ...(replace ? { select: cli.select } : file.select ? { select: file.select } : {}),
+      extendSelect: [...(replace ? [] : (file.extendSelect ?? [])), ...(cli.extendSelect ?? [])],
+      ignore: [...(replace ? [] : (file.ignore ?? [])), ...(cli.ignore ?? [])],
+      rules,
+      ...(file.fixable ? { fixable: file.fixable } : {}),
+      ...(file.unfixable ? { unfixable: file.unfixable } : {}),
+      ...(file.disableIgnorePragma ? { disableIgnorePragma: true } : {}),
+    };
+    try {
+      linter.resolve(config);
+    } catch (error) {
+      if (error instanceof ConfigError && fileName && !error.message.startsWith(fileName)) throw new ConfigError(`${fileName}: ${error.message}`);
+      throw error;
+    }
+    return {
+      config,
+      linter,
+      failureThreshold: cli.failureThreshold ?? fileConfig.failOn ?? 'style',
+      noFail: fileConfig.noFail === true,
+      maxFileSize: cli.maxFileSize ?? fileConfig.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      unsafeFixes: fileConfig.unsafeFixes === true,
+      configFile: fileName,
+      ignored: fileConfig.ignored,
+      warnings: fileConfig.warnings,
+      fileConfig,
+    };
   }
-  return {
-    config,
-    failureThreshold: cli.failureThreshold ?? file.failureThreshold ?? 'style',
-    maxFileSize: cli.maxFileSize ?? file.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    configFile: fileName,
-  };
 }
 
 function displayPath(path: string, cwd: string): string {

@@ -8,7 +8,7 @@ import { Messages } from '../output.js';
 import { formatJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
 import type { FileReport } from '../report/types.js';
-import { resolveSettings, type Settings } from '../settings.js';
+import { SettingsResolver, type Settings } from '../settings.js';
 
 /** Options shared by `lint` and `fix`, as parsed from the command line. */
 export interface CheckArgs {
@@ -16,6 +16,12 @@ export interface CheckArgs {
   readonly format: 'stylish' | 'json';
   readonly outputFile?: string | undefined;
   readonly config?: string | undefined;
+  /** `--no-config`: no config file at all. */
+  readonly noConfig?: boolean | undefined;
+  /** `--no-config-lookup`: only `--config`, if given. */
+  readonly noConfigLookup?: boolean | undefined;
+  /** `--report-unused-pragmas`. */
+  readonly reportUnusedPragmas?: boolean | undefined;
   readonly select?: readonly string[] | undefined;
   readonly extendSelect?: readonly string[] | undefined;
   readonly ignore?: readonly string[] | undefined;
@@ -25,36 +31,47 @@ export interface CheckArgs {
   readonly color?: boolean | undefined;
 }
 
-/** What every check run starts from: settings, the files, and the message sink. */
+/** What every check run starts from: the files, each file's settings, and the message sink. */
 export interface Prepared {
-  readonly settings: Settings;
   readonly inputs: readonly Input[];
   readonly messages: Messages;
+  /** The settings of one of {@link inputs}. */
+  settingsOf(input: Input): Settings;
 }
 
-/** The linter with the built-in rules that every command runs. */
+/** The linter with the built-in rules that every command runs (a config with plugins gets its own). */
 export const linter = builtinLinter;
 
 /**
- * Loads the settings and finds the files. Returns null after printing the error when the
- * configuration is unusable (the run then exits 2 without linting anything).
+ * Finds the files and resolves the configuration of each (searched up from its directory; cached
+ * per directory). Every configuration is loaded before anything is linted, so a bad one stops the
+ * run with exit 2 before any report is written. Returns null after printing the error then.
  */
 export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Promise<Prepared | null> {
   const messages = new Messages();
-  let settings: Settings;
+  // `--stdin-filename` alone means "read stdin", as in Ruff.
+  const paths = args.paths.length > 0 ? args.paths : args.stdinFilename !== undefined ? ['-'] : ['.'];
+  const discovery = await discoverInputs(paths, args.stdinFilename, cwd);
+  const settings = new Map<Input, Settings>();
   try {
-    settings = resolveSettings(
+    const resolver = new SettingsResolver(
       {
         configPath: args.config,
+        noConfig: args.noConfig,
+        noConfigLookup: args.noConfigLookup,
         select: args.select,
         extendSelect: args.extendSelect,
         ignore: args.ignore,
         failureThreshold: args.failureThreshold,
         maxFileSize: args.maxFileSize,
+        reportUnusedPragmas: args.reportUnusedPragmas,
       },
       cwd,
-      linter,
+      linter.rules,
     );
+    // Resolved even with no input, so that a broken config is reported on an empty directory too.
+    if (discovery.inputs.length === 0) await resolver.forPath(null);
+    for (const input of discovery.inputs) settings.set(input, await resolver.forPath(input.kind === 'stdin' ? (args.stdinFilename ?? null) : input.path));
   } catch (error) {
     if (error instanceof ConfigError) {
       messages.error(null, error.message);
@@ -62,11 +79,30 @@ export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Pro
     }
     throw error;
   }
-  // `--stdin-filename` alone means "read stdin", as in Ruff.
-  const paths = args.paths.length > 0 ? args.paths : args.stdinFilename !== undefined ? ['-'] : ['.'];
-  const discovery = await discoverInputs(paths, args.stdinFilename, cwd);
   for (const problem of discovery.problems) messages.error(problem.path, problem.message);
-  return { settings, inputs: discovery.inputs, messages };
+  const warned = new Set<string>();
+  for (const warning of [...settings.values()].flatMap((s) => s.warnings)) {
+    if (warned.has(warning)) continue;
+    warned.add(warning);
+    messages.warn(null, warning);
+  }
+  const named = new Set(args.paths);
+  const inputs = discovery.inputs.filter((input) => {
+    const own = settings.get(input);
+    if (!own?.ignored || input.kind === 'stdin') return true;
+    // Files found in a directory are skipped quietly; a file named on the command line gets a word, as in ESLint.
+    if (named.has(input.path)) messages.warn(input.path, `skipped: ignorePatterns in ${own.configFile ?? 'the config'} exclude it`);
+    return false;
+  });
+  return {
+    inputs,
+    messages,
+    settingsOf: (input) => {
+      const own = settings.get(input);
+      if (!own) throw new Error(`no settings for ${input.path}`);
+      return own;
+    },
+  };
 }
 
 /** The path handed to rules: the file as named, or the `--stdin-filename`; undefined for anonymous stdin. */
@@ -110,9 +146,15 @@ export async function writeReport(
 
 const RANK: Readonly<Record<Severity, number>> = { style: 0, info: 1, warning: 2, error: 3 };
 
-/** True when a problem is at or above the failure threshold (hadolint's `--failure-threshold`, inclusive). */
-export function failsThreshold(files: readonly FileReport[], threshold: Severity): boolean {
-  return files.some((file) => !file.fatal && file.diagnostics.some((d) => RANK[d.severity] >= RANK[threshold]));
+/**
+ * True when a problem is at or above the failure threshold (hadolint's `--failure-threshold`, inclusive).
+ * The threshold may differ per file (each file's config); null means the file never fails (`noFail`).
+ */
+export function failsThreshold(files: readonly FileReport[], threshold: Severity | ((file: FileReport) => Severity | null)): boolean {
+  return files.some((file) => {
+    const level = typeof threshold === 'function' ? threshold(file) : threshold;
+    return level !== null && !file.fatal && file.diagnostics.some((d) => RANK[d.severity] >= RANK[level]);
+  });
 }
 
 /** A crash inside the linter (a rule bug): reported like any other per-file error, so the other files still run. */

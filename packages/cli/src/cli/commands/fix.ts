@@ -1,9 +1,9 @@
-import { unifiedDiff, type FixResult } from '@dockfix/core';
+import { unifiedDiff, type FixResult, type Severity } from '@dockfix/core';
 import { createRequestedFiles } from '../../create-files.js';
 import { readInput } from '../read-input.js';
 import { plural } from '../report/stylish.js';
 import type { FileReport } from '../report/types.js';
-import { failsThreshold, internalError, lintPath, linter, prepare, reportFatal, writeInPlace, writeReport, type CheckArgs } from './common.js';
+import { failsThreshold, internalError, lintPath, prepare, reportFatal, writeInPlace, writeReport, type CheckArgs } from './common.js';
 
 /** Options of `dockfix fix` on top of the shared ones. */
 export interface FixArgs extends CheckArgs {
@@ -22,7 +22,8 @@ export interface FixArgs extends CheckArgs {
 export async function runFix(args: FixArgs): Promise<number> {
   const prepared = await prepare(args);
   if (!prepared) return 2;
-  const { settings, inputs, messages } = prepared;
+  const { inputs, messages } = prepared;
+  const thresholds = new Map<FileReport, Severity | null>();
 
   if (args.stdout && inputs.length > 1) {
     messages.error(null, `--stdout takes one file, but ${inputs.length} were found; name one file, or use --diff to see the changes to several`);
@@ -37,6 +38,7 @@ export async function runFix(args: FixArgs): Promise<number> {
   let changedFiles = 0;
   let unsafeAvailable = 0;
   for (const input of inputs) {
+    const settings = prepared.settingsOf(input);
     const read = await readInput(input, settings.maxFileSize);
     if (!read.ok) {
       messages.error(input.path, read.message);
@@ -47,13 +49,14 @@ export async function runFix(args: FixArgs): Promise<number> {
     const printsText = args.stdout || (input.kind === 'stdin' && !dryRun);
     let result: FixResult;
     try {
-      result = linter.fix(read.text, { filePath: lintPath(input, args), config: settings.config, unsafe: args.unsafe });
+      result = settings.linter.fix(read.text, { filePath: lintPath(input, args), config: settings.config, unsafe: args.unsafe || settings.unsafeFixes });
     } catch (error) {
       internalError(messages, input.path, error);
       if (printsText) process.stdout.write(read.text);
       continue;
     }
     files.push({ filePath: input.path, diagnostics: result.remaining, fatal: result.fatal });
+    thresholds.set(files.at(-1) as FileReport, settings.noFail ? null : settings.failureThreshold);
     if (result.fatal) {
       reportFatal(messages, input.path, result.remaining);
       if (printsText) process.stdout.write(read.text);
@@ -79,7 +82,11 @@ export async function runFix(args: FixArgs): Promise<number> {
           messages.note(`Created ${outcome.path}`);
           // The problem that asked for the file is solved now: do not report it as remaining.
           const report = files.at(-1);
-          if (report) files[files.length - 1] = { ...report, diagnostics: report.diagnostics.filter((d) => d.createFile?.path !== outcome.path) };
+          if (report) {
+            const solved = { ...report, diagnostics: report.diagnostics.filter((d) => d.createFile?.path !== outcome.path) };
+            thresholds.set(solved, thresholds.get(report) ?? 'style');
+            files[files.length - 1] = solved;
+          }
         }
         else if (outcome.outcome === 'would-create') {
           if (args.diff && requested) process.stdout.write(unifiedDiff('', requested.text, outcome.path));
@@ -99,7 +106,7 @@ export async function runFix(args: FixArgs): Promise<number> {
 
   if (!written || messages.failed) return 2;
   if (args.check && changedFiles > 0) return 1;
-  return failsThreshold(files, settings.failureThreshold) ? 1 : 0;
+  return failsThreshold(files, (file) => thresholds.get(file) ?? 'style') ? 1 : 0;
 }
 
 /** `Fixed 3 problems in 2 files; 1 remaining`, or `Would fix …` for a dry run; empty when there is nothing to say. */
