@@ -102,3 +102,12 @@ describe('dockfix format', () => {
     expect(read(cwd)).toBe(MESSY); // nothing written after a usage error
   });
 });
+
+describe('format --fixes safe on merged RUNs', () => {
+  test('a chain of RUNs merged after a multi-line RUN lines up at 4 spaces (it once gave the last line 8)', async () => {
+    const text = 'FROM node:22-slim\nRUN npm ci && \\\nnpm run build\nRUN npm test\nRUN npm prune --omit=dev\n';
+    const cwd = makeProject({ Dockerfile: text });
+    const result = await runCli(['format', '--fixes', 'safe', '--stdin-filename', 'Dockerfile'], { cwd, input: text });
+    expect(result.stdout).toBe('FROM node:22-slim\nRUN npm ci && npm cache clean --force && \\\n    npm run build && \\\n    npm test && \\\n    npm prune --omit=dev\n');
+  });
+});
