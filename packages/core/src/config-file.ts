@@ -111,7 +111,7 @@ const jsonLoader: Loader = (filePath, content) => {
 };
 
 const yamlLoader: Loader = (filePath, content) => {
-  const document = parseDocument(stripBom(content), { prettyErrors: false });
+  const document = parseDocument(stripBom(content));
   const error = document.errors[0];
   if (error) {
     const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';

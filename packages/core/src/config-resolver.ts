@@ -187,7 +187,15 @@ export function createConfigResolver(options: ConfigResolverOptions): ConfigReso
   async function chainForFile(filePath: string): Promise<Chain> {
     if (options.configFile !== undefined) return chainFor(resolve(cwd, options.configFile));
     if (!lookup) return { configFile: null, source: 'none', layers: [], linter: baseLinter, plugins: [], warnings: [], effective: new Map() };
-    const found = await findConfigFile(dirname(filePath));
+    let found: string | null;
+    try {
+      found = await findConfigFile(dirname(filePath));
+    } catch (error) {
+      // lilconfig loads what it finds while searching; name the file as the other messages do.
+      const match = error instanceof ConfigError ? /^(.+?): /.exec(error.message) : null;
+      if (match?.[1] && isAbsolute(match[1])) throw new ConfigError(`${display(match[1])}: ${error instanceof Error ? error.message.slice(match[0].length) : ''}`);
+      throw error;
+    }
     return found ? chainFor(found) : hadolint();
   }
 
@@ -211,7 +219,12 @@ function effectiveFor(chain: Chain, filePath: string): FileConfig {
     if (!globs || globs.length === 0) return false;
     const rel = relative(layer.dir, filePath);
     if (rel.startsWith('..') || isAbsolute(rel)) return false;
-    return picomatch(globs as string[], { dot: true, basename: true })(rel.split(sep).join('/'));
+    const posix = rel.split(sep).join('/');
+    return globs.some((glob) => {
+      const pattern = glob.replace(/^\.\//, '');
+      // As in .gitignore: a glob without `/` matches the file name at any depth.
+      return pattern.includes('/') ? picomatch(pattern, { dot: true })(posix) : picomatch(pattern, { dot: true })(posix.slice(posix.lastIndexOf('/') + 1));
+    });
   };
   const applies = (layer: Layer, override: ConfigOverride) => matches(layer, override.files) && !matches(layer, override.excludedFiles);
   const matched = chain.layers.map((layer) => (layer.data.overrides ?? []).map((o) => (applies(layer, o) ? '1' : '0')).join('')).join('|');

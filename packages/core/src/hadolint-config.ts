@@ -64,7 +64,7 @@ export function readHadolintConfig(filePath: string, displayName: string = fileP
   } catch (error) {
     throw new ConfigError(`${displayName}: cannot read the hadolint config: ${(error as Error).message}`);
   }
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: false });
+  const document = parseDocument(text.replace(/^\uFEFF/, ''));
   const error = document.errors[0];
   if (error) {
     const at = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';

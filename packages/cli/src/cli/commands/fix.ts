@@ -84,7 +84,7 @@ export async function runFix(args: FixArgs): Promise<number> {
           const report = files.at(-1);
           if (report) {
             const solved = { ...report, diagnostics: report.diagnostics.filter((d) => d.createFile?.path !== outcome.path) };
-            thresholds.set(solved, thresholds.get(report) ?? 'style');
+            thresholds.set(solved, thresholds.has(report) ? (thresholds.get(report) ?? null) : 'style');
             files[files.length - 1] = solved;
           }
         }
@@ -106,7 +106,7 @@ export async function runFix(args: FixArgs): Promise<number> {
 
   if (!written || messages.failed) return 2;
   if (args.check && changedFiles > 0) return 1;
-  return failsThreshold(files, (file) => thresholds.get(file) ?? 'style') ? 1 : 0;
+  return failsThreshold(files, (file) => (thresholds.has(file) ? (thresholds.get(file) ?? null) : 'style')) ? 1 : 0;
 }
 
 /** `Fixed 3 problems in 2 files; 1 remaining`, or `Would fix …` for a dry run; empty when there is nothing to say. */

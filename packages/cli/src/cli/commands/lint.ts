@@ -36,5 +36,5 @@ export async function runLint(args: CheckArgs): Promise<number> {
 
   const written = await writeReport(args, files, messages, { command: 'lint' }, process.stdout);
   if (!written || messages.failed) return 2;
-  return failsThreshold(files, (file) => thresholds.get(file) ?? 'style') ? 1 : 0;
+  return failsThreshold(files, (file) => (thresholds.has(file) ? (thresholds.get(file) ?? null) : 'style')) ? 1 : 0;
 }
