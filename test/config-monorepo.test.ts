@@ -46,7 +46,9 @@ async function languageServer(root: string, file: string): Promise<{ codes: stri
   const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const uri = pathToFileURL(file).href;
-  const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, (p) => p.uri === uri && resolve(p)));
+  const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    if (p.uri === uri) resolve(p);
+  }));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   try {
