@@ -83,6 +83,7 @@ export {
   type ConfigSource,
   type FileConfig,
 } from './config-resolver.js';
+export { configJsonSchema } from './config-schema.js';
 export { loadPlugin, pluginNamespace, resolveModule, type LoadedPlugin } from './config-modules.js';
 export {
   findHadolintConfig,
