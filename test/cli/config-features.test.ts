@@ -1,7 +1,7 @@
 // Configuration through the built CLI: file formats, extends, overrides, ignorePatterns, fix,
 // plugins, failOn, hadolint's config, the config flags, and bad configuration (exit 2, one message
 // naming the file and key, no partial report).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeProject, parseJsonReport, ruleIds, runCli, writeProjectFile } from './run-cli.js';
@@ -226,5 +226,35 @@ describe('bad configuration: exit 2, one line naming the file and key, no partia
       expect(result.stderr).toMatch(/^dockfix: \.dockfix\.json: rules\.merge-run\[1\]\.maxCommands must be a number\n$/);
     }
     writeProjectFile(cwd, 'unused.txt', '');
+  });
+});
+
+describe('init and print-config', () => {
+  test('init writes a starter config, converts .hadolint.yaml, and never overwrites', async () => {
+    const empty = makeProject({});
+    const created = await runCli(['init'], { cwd: empty });
+    expect(created.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(empty, '.dockfix.json'), 'utf8'))).toEqual({ $schema: './node_modules/dockfix/config.schema.json', extends: ['dockfix:recommended'], rules: {}, ignorePatterns: [] });
+    const again = await runCli(['init'], { cwd: empty });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('dockfix: .dockfix.json already exists; edit it, or remove it to start again\n');
+
+    const hadolint = makeProject({ '.hadolint.yaml': 'ignored: [DL3059, SC2086]\noverride:\n  error: [DL3014]\nfailure-threshold: warning\n', Dockerfile: APT });
+    expect((await runCli(['init'], { cwd: hadolint })).stderr).toContain('Created .dockfix.json from .hadolint.yaml');
+    const converted = JSON.parse(readFileSync(path.join(hadolint, '.dockfix.json'), 'utf8')) as Record<string, unknown>;
+    expect(converted).toEqual({ $schema: './node_modules/dockfix/config.schema.json', extends: ['dockfix:recommended'], ignore: ['DL3059'], rules: { 'apt-get-yes': 'error' }, failOn: 'warning' });
+    // The converted config lints as the hadolint one did.
+    const messages = parseJsonReport((await runCli(['lint', '-f', 'json'], { cwd: hadolint })).stdout)[0]?.messages ?? [];
+    expect(messages.find((m) => m.ruleId === 'apt-get-yes')?.severity).toBe('error');
+  });
+
+  test('print-config shows the effective config for a file: overrides applied, ignorePatterns, source', async () => {
+    const cwd = repo({ '.dockfix.json': JSON.stringify({ select: ['apk-no-cache'], ignorePatterns: ['vendor/**'], overrides: [{ files: ['prod/*'], rules: { 'apk-no-cache': 'error' } }] }) });
+    const prod = JSON.parse((await runCli(['print-config', 'prod/Dockerfile'], { cwd })).stdout) as { configFile: string; ignored: boolean; rules: unknown[] };
+    expect(prod).toMatchObject({ configFile: '.dockfix.json', source: 'dockfix', ignored: false, rules: [{ id: 'apk-no-cache', severity: 'error' }] });
+    const vendor = JSON.parse((await runCli(['print-config', 'vendor/x/Dockerfile'], { cwd })).stdout) as { ignored: boolean; rules: unknown[] };
+    expect(vendor).toMatchObject({ ignored: true, rules: [{ id: 'apk-no-cache', severity: 'info' }] });
+    const bad = await runCli(['print-config', 'Dockerfile', '--config', 'nope.json'], { cwd });
+    expect([bad.code, bad.stderr]).toEqual([2, 'dockfix: nope.json: config file not found; check the path\n']);
   });
 });

@@ -390,6 +390,14 @@ function typeProblem(type: string, value: unknown): string | null {
   }
 }
 
+/** Converts hadolint settings into a dockfix config (what `dockfix init` writes), with warnings for what does not carry over. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function hadolintToConfig(settings: HadolintSettings, rules: readonly Rule<any>[], where: string): { config: ConfigFile; warnings: string[] } {
+  const warnings: string[] = [];
+  const config = fromHadolint(settings, new RuleIndex(rules as readonly Rule<Record<string, unknown>>[]), where, warnings);
+  return { config, warnings };
+}
+
 // hadolint pragmas and configs name codes dockfix may not implement (yet): those are not mistakes.
 const FOREIGN_CODE = /^(?:DL|SC)\d{4}$/i;
 const LABEL_RULES = Array.from({ length: 10 }, (_, i) => `DL${3049 + i}`);

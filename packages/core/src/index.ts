@@ -77,6 +77,7 @@ export {
 export {
   BUILTIN_CONFIGS,
   createConfigResolver,
+  hadolintToConfig,
   validateOptions,
   type ConfigResolver,
   type ConfigResolverOptions,

@@ -5,6 +5,7 @@ import type { CheckArgs } from './commands/common.js';
 import type { FixArgs } from './commands/fix.js';
 import type { FormatArgs } from './commands/format.js';
 import type { RulesArgs } from './commands/rules.js';
+import type { PrintConfigArgs } from './commands/config.js';
 import { parseSize } from './size.js';
 
 const require = createRequire(import.meta.url);
@@ -85,7 +86,9 @@ type Command =
   | { readonly name: 'lint'; readonly args: CheckArgs }
   | { readonly name: 'fix'; readonly args: FixArgs }
   | { readonly name: 'format'; readonly args: FormatArgs }
-  | { readonly name: 'rules'; readonly args: RulesArgs };
+  | { readonly name: 'rules'; readonly args: RulesArgs }
+  | { readonly name: 'print-config'; readonly args: PrintConfigArgs }
+  | { readonly name: 'init' };
 
 /** A coercion for `--tab-width 2`: a whole number in a range, or a usage error naming the option. */
 function wholeNumber(option: string, min: number, max: number): (value: unknown) => number {
@@ -231,6 +234,27 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     )
     .middleware(rejectNegatedValues, true)
+    // Configuration commands.
+    .command(
+      'print-config <file>',
+      'Print the configuration that applies to a Dockerfile, as JSON',
+      (y) =>
+        y
+          .positional('file', { type: 'string', describe: 'A Dockerfile path (it need not exist)' })
+          .options({ config: CHECK_OPTIONS.config, 'config-lookup': CHECK_OPTIONS['config-lookup'] })
+          .example('$0 print-config services/api/Dockerfile', 'Which config file applies, and every rule that runs with its severity and options'),
+      (parsed) => {
+        command = { name: 'print-config', args: { file: String(parsed.file), ...configArgs(parsed) } };
+      },
+    )
+    .command(
+      'init',
+      'Write a starter .dockfix.json here (converted from .hadolint.yaml when there is one)',
+      (y) => y.example('$0 init', 'Create .dockfix.json; an existing config is never overwritten'),
+      () => {
+        command = { name: 'init' };
+      },
+    )
     .demandCommand(1, 'no command given; use `dockfix lint`, `dockfix fix`, `dockfix format` or `dockfix rules`')
     .strict()
     .version(readVersion())
@@ -265,6 +289,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       return (await import('./commands/format.js')).runFormat(chosen.args);
     case 'rules':
       return (await import('./commands/rules.js')).runRules(chosen.args);
+    case 'print-config':
+      return (await import('./commands/config.js')).runPrintConfig(chosen.args);
+    case 'init':
+      return (await import('./commands/config.js')).runInit();
   }
 }
 
@@ -272,7 +300,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 const STDIN_ARG = '\u0000stdin';
 const restoreDash = (value: string | undefined) => (value === STDIN_ARG ? '-' : value);
 
-const COMMANDS = ['lint', 'fix', 'format', 'rules'] as const;
+const COMMANDS = ['lint', 'fix', 'format', 'rules', 'print-config', 'init'] as const;
 
 /** A clear message for `dockfix lnt` (yargs would only say "Unknown argument"), or null. */
 function unknownCommand(argv: readonly string[]): string | null {
