@@ -78,7 +78,7 @@ describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
     [['Dockerfile'], /^dockfix: unknown command "Dockerfile"; .*run `dockfix lint Dockerfile`/],
     [['lint', '--bogus'], /^dockfix: Unknown argument: bogus; see `dockfix lint --help`$/],
     [['lint', '--format', 'xml'], /^dockfix: Invalid values: .*format.*; see `dockfix lint --help`$/],
-    [['lint', '--failure-threshold', 'style'], /^dockfix: Invalid values: .*failure-threshold.*; see `dockfix lint --help`$/],
+    [['lint', '--failure-threshold', 'fatal'], /^dockfix: Invalid values: .*failure-threshold.*; see `dockfix lint --help`$/],
     [['fix', '--diff', '--stdout'], /^dockfix: Arguments .*(diff|stdout).* mutually exclusive; see `dockfix fix --help`$/],
     [['lint', '--select'], /^dockfix: --select needs rule ids, aliases or categories, like --select DL3059,npm-ci; see `dockfix lint --help`$/],
     [['rules', 'extra'], /^dockfix: Unknown argument: extra; see `dockfix rules --help`$/],
