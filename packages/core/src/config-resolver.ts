@@ -20,7 +20,7 @@ export interface ConfigResolverOptions {
   /** False: search for no config file (`--no-config-lookup`, `--no-config`); only `configFile`, if given, applies. */
   readonly lookup?: boolean;
   /** For HADOLINT_* variables and the home directory of hadolint's config search. */
-  readonly env?: NodeJS.ProcessEnv;
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Where a file's configuration came from. */

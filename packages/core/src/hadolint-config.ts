@@ -33,7 +33,7 @@ export interface LoadedHadolintConfig {
  * and `.hadolint.yml` in the current directory, then `hadolint.y{a,}ml` in the XDG config directory,
  * then `~/.hadolint/{hadolint,config}.y{a,}ml`, then `~/.hadolint.y{a,}ml`. The first file found wins.
  */
-export function hadolintConfigCandidates(cwd: string, env: NodeJS.ProcessEnv = process.env): string[] {
+export function hadolintConfigCandidates(cwd: string, env: Readonly<Record<string, string | undefined>> = process.env): string[] {
   const home = env.HOME ?? homedir();
   const xdg = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME !== '' ? env.XDG_CONFIG_HOME : join(home, '.config');
   return [
@@ -48,7 +48,7 @@ export function hadolintConfigCandidates(cwd: string, env: NodeJS.ProcessEnv = p
 }
 
 /** The first hadolint config file hadolint itself would use, or null. */
-export function findHadolintConfig(cwd: string, env: NodeJS.ProcessEnv = process.env): string | null {
+export function findHadolintConfig(cwd: string, env: Readonly<Record<string, string | undefined>> = process.env): string | null {
   return hadolintConfigCandidates(cwd, env).find((path) => existsSync(path)) ?? null;
 }
 
@@ -148,7 +148,7 @@ const FALSE = new Set(['0', 'n', 'no', 'false', 'off', '']);
  * hadolint's environment variables (`HADOLINT_IGNORE`, `HADOLINT_OVERRIDE_ERROR`, …) as settings,
  * or null when none is set. hadolint lets them win over its config file; so does dockfix.
  */
-export function hadolintEnvSettings(env: NodeJS.ProcessEnv = process.env): HadolintSettings | null {
+export function hadolintEnvSettings(env: Readonly<Record<string, string | undefined>> = process.env): HadolintSettings | null {
   const out: { -readonly [K in keyof HadolintSettings]: HadolintSettings[K] } = {};
   const list = (name: string) => env[name]?.split(',').map((item) => item.trim()).filter(Boolean);
   const bool = (name: string) => {
