@@ -186,7 +186,7 @@ describe('config flags', () => {
     expect(result.code).not.toBe(2);
   });
 
-  test.each([['--no-select'], ['--no-ignore'], ['--no-extend-select'], ['--no-output-file'], ['--no-max-file-size']])('%s is a usage error, not the value "false"', async (flag) => {
+  test.each([['--no-select'], ['--no-ignore'], ['--no-extend-select'], ['--no-output-file'], ['--no-max-file-size'], ['--no-format'], ['--no-stdin-filename']])('%s is a usage error, not the value "false"', async (flag) => {
     const cwd = repo({ Dockerfile: APK });
     const result = await runCli(['lint', flag], { cwd });
     expect(result.code).toBe(2);

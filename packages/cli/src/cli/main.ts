@@ -37,9 +37,17 @@ function rejectNegated(option: string, value: unknown): void {
   if (value === false || (Array.isArray(value) && value.includes(false))) throw new Error(`--no-${option} is not an option: --${option} takes a value`);
 }
 
-/** The check for options without a coercion; `--no-config` is the one negation with a meaning (no config file). */
-function rejectNegatedValues(argv: Record<string, unknown>): void {
-  for (const option of ['output-file', 'stdin-filename']) rejectNegated(option, argv[option]);
+/**
+ * The same check for every option that is not a boolean and has no coercion doing it (yargs
+ * applies coercions first); `--no-config` is the one negation with a meaning: no config file.
+ */
+function rejectNegatedValues(argv: Record<string, unknown>, parser: Argv): void {
+  // getOptions() is public yargs API that @types/yargs does not declare.
+  const declared = (parser as unknown as { getOptions(): { key: Record<string, unknown>; boolean: string[] } }).getOptions();
+  for (const option of Object.keys(declared.key)) {
+    // One-letter keys are aliases of long options, which are checked under their own names.
+    if (option.length > 1 && option !== 'config' && !declared.boolean.includes(option)) rejectNegated(option, argv[option]);
+  }
 }
 
 // Repeatable string options are declared as plain strings (yargs collects repeats into an array):
@@ -138,7 +146,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   let usageError: string | null = null;
   let command: Command | null = null;
   const yargs = require('yargs') as (args: readonly string[]) => Argv;
-  const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
+  const instance = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)));
+  const parser = instance
     .scriptName('dockfix')
     .usage('Usage: $0 <command> [options]\n\nLint Dockerfiles and fix what is wrong: smaller, faster, safer images.')
     .command(
@@ -233,7 +242,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         command = { name: 'rules', args: { format: parsed.format, color: parsed.color } };
       },
     )
-    .middleware(rejectNegatedValues, true)
+    .middleware((argv) => rejectNegatedValues(argv, instance), true)
     // Configuration commands.
     .command(
       'print-config <file>',
