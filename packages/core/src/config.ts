@@ -14,6 +14,12 @@ export interface Config {
   readonly ignore?: readonly string[];
   /** Per-rule severity, `off`, and options. A rule named here is turned on even when it is opt-in. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Rules whose fixes may be offered and applied (Ruff's `fixable`); default: every rule. */
+  readonly fixable?: readonly string[];
+  /** Rules whose fixes are never offered nor applied (Ruff's `unfixable`); wins over `fixable`. */
+  readonly unfixable?: readonly string[];
+  /** Ignore `# dockfix-ignore` / `# hadolint ignore=` pragmas (hadolint's `disable-ignore-pragma`). */
+  readonly disableIgnorePragma?: boolean;
 }
 
 /** A rule as it will run: enabled, with its severity and options resolved. */
@@ -22,6 +28,8 @@ export interface ResolvedRule {
   readonly severity: Severity;
   readonly options: Record<string, unknown>;
   readonly aliases: readonly string[];
+  /** False when `fixable`/`unfixable` withhold this rule's fixes. */
+  readonly fixable: boolean;
 }
 
 /** A configuration that cannot be used; the message says what to change. */
@@ -34,9 +42,12 @@ export class RuleIndex {
   private readonly byKey = new Map<string, Rule<Record<string, unknown>>[]>();
   /** Each key as its rule spells it (`DL3059`, `merge-run`), for suggestions. */
   private readonly spelling = new Map<string, string>();
+  /** Ids and aliases (lower-cased), without categories: what a pragma may name. */
+  private readonly ruleNames = new Set<string>();
 
   constructor(readonly rules: readonly Rule<Record<string, unknown>>[]) {
     for (const rule of rules) {
+      for (const name of [rule.meta.id, ...ruleAliases(rule.meta)]) this.ruleNames.add(name.toLowerCase());
       for (const key of [rule.meta.id, ...ruleAliases(rule.meta), rule.meta.category]) {
         const list = this.byKey.get(key.toLowerCase()) ?? [];
         if (!list.includes(rule)) list.push(rule);
@@ -44,6 +55,17 @@ export class RuleIndex {
         this.spelling.set(key.toLowerCase(), key);
       }
     }
+  }
+
+  /** True when `name` is a rule id or alias (any case). */
+  hasRule(name: string): boolean {
+    return this.ruleNames.has(name.toLowerCase());
+  }
+
+  /** The id or alias closest to a misspelt `name`, for "did you mean" hints. */
+  suggest(name: string): string | undefined {
+    const near = closest(name.toLowerCase(), [...this.ruleNames]);
+    return near === undefined ? undefined : this.spelling.get(near);
   }
 
   /** Rules named by an id, alias, category or `ALL`; throws a ConfigError naming near matches otherwise. */
@@ -75,6 +97,8 @@ export function resolveConfig(index: RuleIndex, config: Config = {}): ResolvedRu
     }
   }
   for (const selector of config.ignore ?? []) for (const rule of index.resolve(selector, 'ignore')) enabled.delete(rule);
+  const fixable = config.fixable ? new Set(config.fixable.flatMap((s) => index.resolve(s, 'fixable'))) : null;
+  const unfixable = new Set((config.unfixable ?? []).flatMap((s) => index.resolve(s, 'unfixable')));
 
   return index.rules
     .filter((rule) => enabled.has(rule))
@@ -89,7 +113,8 @@ export function resolveConfig(index: RuleIndex, config: Config = {}): ResolvedRu
         if (problem) throw new ConfigError(`rule "${rule.meta.id}": option "${name}" ${problem}`);
       }
       const severity = setting && setting.severity !== 'off' ? setting.severity : rule.meta.severity;
-      return { rule, severity, options, aliases: ruleAliases(rule.meta) };
+      const canFix = (fixable === null || fixable.has(rule)) && !unfixable.has(rule);
+      return { rule, severity, options, aliases: ruleAliases(rule.meta), fixable: canFix };
     });
 }
 
@@ -101,7 +126,8 @@ function parseSetting(setting: RuleSetting, key: string): { severity: Severity |
   return { severity, options };
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
+/** The candidate within a few edits of `word`, for "did you mean" hints; undefined when none is near. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {

@@ -66,6 +66,8 @@ import stageNameCasing from './multi-stage/stage-name-casing.js';
 import superfluousLabel from './labels/superfluous-label.js';
 import undefinedArgInFrom from './base-image/undefined-arg-in-from.js';
 import undefinedVariable from './style/undefined-variable.js';
+import unknownPragmaRule from './pragmas/unknown-pragma-rule.js';
+import unusedPragma from './pragmas/unused-pragma.js';
 import unusedStage from './multi-stage/unused-stage.js';
 import useWorkdir from './layers/use-workdir.js';
 import yarnCacheClean from './node/yarn-cache-clean.js';
@@ -143,6 +145,8 @@ export { default as stageNameCasing } from './multi-stage/stage-name-casing.js';
 export { default as superfluousLabel } from './labels/superfluous-label.js';
 export { default as undefinedArgInFrom } from './base-image/undefined-arg-in-from.js';
 export { default as undefinedVariable } from './style/undefined-variable.js';
+export { default as unknownPragmaRule } from './pragmas/unknown-pragma-rule.js';
+export { default as unusedPragma } from './pragmas/unused-pragma.js';
 export { default as unusedStage } from './multi-stage/unused-stage.js';
 export { default as useWorkdir } from './layers/use-workdir.js';
 export { default as yarnCacheClean } from './node/yarn-cache-clean.js';
@@ -156,4 +160,4 @@ export { default as zypperPinVersions } from './pinning/zypper-pin-versions.js';
 export { default as zypperYes } from './package-managers/zypper-yes.js';
 
 /** Every built-in rule, in id order. */
-export const rules: readonly Rule<Record<string, unknown>>[] = [apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, buildInFinalStage, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];
+export const rules: readonly Rule<Record<string, unknown>>[] = [apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, buildInFinalStage, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unknownPragmaRule, unusedPragma, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];

@@ -132,8 +132,11 @@ export function sameFlags(ctx: RuleContext, a: Instruction, b: Instruction): boo
 
 export type Plan = { edits: TextEdit[]; unsafeBecause: string | null } | { noFix: string };
 
-/** How to join B onto A (B directly after A), or why that cannot be done mechanically. */
-export function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction): Plan {
+/**
+ * How to join B onto A (B directly after A), or why that cannot be done mechanically. `chainIndent`
+ * is the continuation indentation to use when A is one line (default four spaces).
+ */
+export function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction, chainIndent?: string): Plan {
   const sa = a.run.script;
   const sb = b.run.script;
   if (a.run.form !== 'shell' || b.run.form !== 'shell') return { noFix: `${a.run.form !== 'shell' ? 'the first' : 'this'} RUN is in ${a.run.form !== 'shell' ? a.run.form : b.run.form} form` };
@@ -159,7 +162,7 @@ export function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction): Pl
   const joinStart = terminator ? trimEnd(text, a.range.start, terminator.range.start) : aEnd;
   const eol = ctx.source.eolAt(aEnd);
   const multiline = ctx.source.lineStartAt(aEnd) > ctx.source.lineStartAt(a.range.start);
-  const indent = multiline ? ctx.source.indentAt(aEnd) : '    ';
+  const indent = multiline ? ctx.source.indentAt(aEnd) : (chainIndent ?? '    ');
   const kept = gapComments.map((comment) => text.slice(ctx.source.lineStartAt(comment.range.start), comment.range.end) + eol).join('');
   // The edit starts one character early (and writes it again) so that it conflicts with a fix that
   // appends to the end of A in the same pass (` && rm -rf …`): that one waits and sees the merged RUN.
