@@ -1,4 +1,4 @@
-export { Source, type LineColumn, type LineEndings, type ParserDirective, type Position, type TextRange } from './source.js';
+export { parseCheckDirective, Source, type CheckDirective, type LineColumn, type LineEndings, type ParserDirective, type Position, type TextRange } from './source.js';
 export { parseImageRef, substituteVariables, type ImageRef } from './image-ref.js';
 export {
   parseShell,
@@ -12,6 +12,7 @@ export {
 export {
   buildModel,
   findStage,
+  FORBIDDEN_TRIGGERS,
   KEYWORDS,
   type Argument,
   type DockerfileModel,
@@ -46,7 +47,7 @@ export {
 export { SEVERITIES, type Diagnostic, type Severity } from './diagnostic.js';
 export { applyEdits, createFixBuilder, editsConflict, type Fix, type FixBuilder, type FixSafety, type Ranged, type TextEdit } from './fix.js';
 export { ConfigError, RuleIndex, resolveConfig, type Config, type ResolvedRule, type RuleSetting } from './config.js';
-export { collectSuppressions, isSuppressed, type Suppression } from './suppress.js';
+export { collectSuppressions, isSuppressed, type PragmaKind, type Suppression } from './suppress.js';
 export { unifiedDiff } from './diff.js';
 export {
   createLinter,

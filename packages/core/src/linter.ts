@@ -2,9 +2,10 @@ import { type Config, RuleIndex, resolveConfig, type ResolvedRule } from './conf
 import type { Diagnostic } from './diagnostic.js';
 import { unifiedDiff } from './diff.js';
 import { applyEdits, createFixBuilder, editsConflict, type Fix } from './fix.js';
-import { buildModel, type DockerfileModel } from './model.js';
+import { buildModel, FORBIDDEN_TRIGGERS, type DockerfileModel, type Instruction } from './model.js';
 import type { FileCreation, ReportInput, Rule, RuleContext, Visitor } from './rule.js';
-import { Source } from './source.js';
+import type { Severity } from './diagnostic.js';
+import { parseCheckDirective, Source, type CheckDirective } from './source.js';
 import { collectSuppressions, isSuppressed } from './suppress.js';
 
 /** Options for one lint. */
@@ -24,7 +25,10 @@ export interface FixOptions extends LintOptions {
 export interface LintResult {
   readonly filePath: string | undefined;
   readonly diagnostics: readonly Diagnostic[];
-  /** True when the text is not a buildable Dockerfile; `diagnostics` then holds only the reasons. */
+  /**
+   * True when the text could not be linted (binary, empty, or not split into instructions reliably);
+   * `diagnostics` then holds only the reasons. A fragment (no FROM) is not fatal: every rule runs on it.
+   */
   readonly fatal: boolean;
   readonly errorCount: number;
   readonly warningCount: number;
@@ -110,10 +114,32 @@ export function createLinter(options: LinterOptions): Linter {
     return active;
   };
 
+  // The rule set after a file's `# check=experimental=…` directive: keyed by config, then by the rules it adds.
+  const withExperimental = new Map<Config | undefined, Map<string, readonly ResolvedRule[]>>();
+  const resolveForFile = (config: Config | undefined, check: CheckDirective | null): readonly ResolvedRule[] => {
+    if (!check) return resolve(config);
+    const experimental = experimentalRules(rules, check);
+    let active = resolve(config);
+    if (experimental.size > 0) {
+      const key = [...experimental].map((rule) => rule.meta.id).join(',');
+      let byKey = withExperimental.get(config);
+      if (!byKey) withExperimental.set(config, (byKey = new Map()));
+      let found = byKey.get(key);
+      if (!found) {
+        // Through extendSelect, so that the config's `ignore` and `rules: { x: off }` still win.
+        found = resolve({ ...config, extendSelect: [...(config?.extendSelect ?? []), ...[...experimental].map((rule) => rule.meta.id)] });
+        byKey.set(key, found);
+      }
+      active = found;
+    }
+    return applyCheckDirective(active, check, experimental);
+  };
+
   const lintText = (text: string, lintOptions: LintOptions, blocked: ReadonlySet<string> = new Set()) => {
     const source = new Source(text);
     const model = buildModel(source);
-    return { source, model, diagnostics: run(source, model, resolve(lintOptions.config), lintOptions.filePath, blocked) };
+    const active = resolveForFile(lintOptions.config, checkDirectiveOf(source));
+    return { source, model, diagnostics: run(source, model, active, lintOptions.filePath, blocked) };
   };
 
   const lint = (text: string, lintOptions: LintOptions = {}): LintResult => summarize(lintOptions.filePath, lintText(text, lintOptions).diagnostics);
@@ -208,6 +234,47 @@ export function createLinter(options: LinterOptions): Linter {
   };
 
   return { rules, resolve, lint, fix };
+}
+
+/** The file's `# check=` parser directive, when it has a readable one. */
+function checkDirectiveOf(source: Source): CheckDirective | null {
+  const directive = source.directives.find((d) => d.name === 'check');
+  if (!directive) return null;
+  const parsed = parseCheckDirective(directive.value);
+  return 'problem' in parsed ? null : parsed;
+}
+
+/** A rule's BuildKit check names (its `same` sources from BuildKit), lower-cased. */
+function buildkitNames(rule: Rule<Record<string, unknown>>): string[] {
+  return (rule.meta.sources ?? []).filter((s) => s.tool === 'buildkit' && s.kind === 'same').map((s) => s.rule.toLowerCase());
+}
+
+/**
+ * The opt-in rules that `# check=experimental=A,B` (or `=all`) turns on: those with a BuildKit name in
+ * the list. BuildKit's experimental checks are opt-in there too, so any opt-in rule with a BuildKit alias
+ * can be named; unknown names are ignored, as BuildKit ignores them.
+ */
+function experimentalRules(rules: readonly Rule<Record<string, unknown>>[], check: CheckDirective): Set<Rule<Record<string, unknown>>> {
+  const named = check.experimental === 'all' ? null : new Set(check.experimental.map((name) => name.toLowerCase()));
+  if (named?.size === 0) return new Set();
+  return new Set(rules.filter((rule) => rule.meta.optIn && buildkitNames(rule).some((name) => named === null || named.has(name))));
+}
+
+/**
+ * Applies `# check=skip=…;error=true` to a rule set. It speaks of BuildKit's checks, so it touches only
+ * rules with a BuildKit name: `skip=all` silences those (dockfix's own and hadolint's rules keep running),
+ * `error=true` reports them as errors (BuildKit then fails the build). As in BuildKit, skip does not
+ * apply to the experimental checks the directive itself turns on.
+ */
+function applyCheckDirective(active: readonly ResolvedRule[], check: CheckDirective, experimental: ReadonlySet<Rule<Record<string, unknown>>>): readonly ResolvedRule[] {
+  const skip = check.skip === 'all' ? null : new Set(check.skip.map((name) => name.toLowerCase()));
+  return active
+    .filter((resolved) => {
+      if (experimental.has(resolved.rule)) return true;
+      const names = buildkitNames(resolved.rule);
+      return !names.some((name) => skip === null || skip.has(name));
+    })
+    .map((resolved) => (check.error && buildkitNames(resolved.rule).length > 0 ? { ...resolved, severity: 'error' satisfies Severity } : resolved));
 }
 
 /** Picks fixes whose edits do not overlap, in (start, end, rule id) order; the rest wait for the next pass. */
@@ -309,11 +376,18 @@ function run(
     }
   };
 
-  for (const instruction of model.instructions) {
+  const visit = (instruction: Instruction) => {
     for (const { visitor, resolved } of visitors) {
       const handler = visitor[instruction.keyword as keyof Visitor] as ((i: typeof instruction) => void) | undefined;
       if (handler) call(resolved, () => handler(instruction));
     }
+  };
+  for (const instruction of model.instructions) {
+    visit(instruction);
+    // An ONBUILD's trigger is visited under its own keyword, right after the ONBUILD; FROM, ONBUILD and
+    // MAINTAINER triggers are not (the frontend rejects them; a rule on ONBUILD reports that).
+    const trigger = instruction.trigger;
+    if (trigger && !FORBIDDEN_TRIGGERS.has(trigger.keyword)) visit(trigger);
     const stage = instruction.stage;
     if (stage && stage.instructions.at(-1) === instruction) {
       for (const { visitor, resolved } of visitors) {
@@ -328,8 +402,9 @@ function run(
   }
 
   const suppressions = collectSuppressions(model);
+  const buildkitById = new Map(active.map((resolved) => [resolved.rule.meta.id, buildkitNames(resolved.rule)]));
   return diagnostics
-    .filter((d) => !isSuppressed(d, suppressions))
+    .filter((d) => !isSuppressed(d, suppressions, (ruleId) => buildkitById.get(ruleId) ?? []))
     .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
 }
 

@@ -1,7 +1,7 @@
-import type { Instruction as AstInstruction } from 'dockerfile-ast';
+import { Onbuild, type Instruction as AstInstruction } from 'dockerfile-ast';
 import { parseImageRef, type ImageRef } from './image-ref.js';
 import { parseShell, prepareShellText, type ShellScript } from './shell.js';
-import type { Source, TextRange } from './source.js';
+import { parseCheckDirective, type Source, type TextRange } from './source.js';
 
 /** Every instruction keyword the Dockerfile frontend accepts. */
 export const KEYWORDS = [
@@ -26,6 +26,9 @@ export const KEYWORDS = [
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
+
+/** Instructions the frontend rejects as ONBUILD triggers (`ONBUILD ONBUILD` chains, `ONBUILD FROM`, `ONBUILD MAINTAINER`). */
+export const FORBIDDEN_TRIGGERS: ReadonlySet<string> = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 
 /** Instructions the frontend rejects when they have no arguments. */
 const NEEDS_ARGUMENTS: ReadonlySet<string> = new Set(KEYWORDS.filter((k) => k !== 'CMD' && k !== 'ENTRYPOINT' && k !== 'HEALTHCHECK'));
@@ -83,21 +86,41 @@ export interface Instruction {
   readonly args: readonly Argument[];
   /** The JSON array of exec form (`["a","b"]`), or null for shell form. */
   readonly json: readonly string[] | null;
-  /** The stage; null for ARGs before the first FROM. */
+  /**
+   * The stage. Null for the global ARGs that open the file (before the first FROM and before any other
+   * instruction); instructions written before any FROM belong to an implicit stage (see {@link Stage.from}).
+   * For an ONBUILD trigger: the stage of its ONBUILD, although the trigger runs in images built from it.
+   */
   readonly stage: Stage | null;
   readonly run?: RunInfo;
   readonly from?: FromInfo;
+  /**
+   * Only on ONBUILD: the instruction it registers (`ONBUILD RUN make` → a RUN), with ranges on the inner
+   * text; null when ONBUILD has no trigger. The trigger is not in `stage.instructions` nor in
+   * `model.instructions`: it does not run in this build but at the start of every build `FROM` this image.
+   */
+  readonly trigger?: Instruction | null;
+  /** Only on an ONBUILD trigger: the ONBUILD that registers it. Rules tell triggers apart with this. */
+  readonly onbuild?: Instruction;
   /** The dockerfile-ast node, for anything the model does not cover. */
   readonly node: AstInstruction;
 }
 
 /** A build stage: a FROM and everything up to the next FROM. */
 export interface Stage {
+  /** Position in `model.stages`. BuildKit numbers only FROM stages (`COPY --from=0`): use {@link findStage}. */
   readonly index: number;
   /** The `AS` name, lower-cased the way BuildKit does; null when unnamed. */
   readonly name: string | null;
-  readonly from: Instruction & { from: FromInfo };
+  /**
+   * The FROM that opens the stage. Null for the implicit stage: the instructions of a fragment (a file
+   * with no FROM, a partial, an ONBUILD-only snippet) or written before the first FROM. Such a file does
+   * not build, but every rule still runs on it; the implicit stage is always `model.stages[0]`.
+   */
+  readonly from: (Instruction & { from: FromInfo }) | null;
   readonly instructions: Instruction[];
+  /** The triggers of the stage's ONBUILD instructions, in order (they run, in this order, in images built from it). */
+  readonly triggers: Instruction[];
   readonly parent: Stage | null;
   /** Stages this one copies files from with `COPY --from` / `RUN --mount=from=`. */
   readonly copiesFrom: Stage[];
@@ -120,7 +143,10 @@ export interface SyntaxProblem {
 /** The semantic view of one Dockerfile, built once per lint. */
 export interface DockerfileModel {
   readonly source: Source;
+  /** The instructions as written, ONBUILD included; their triggers are in {@link triggers}. */
   readonly instructions: readonly Instruction[];
+  /** Every ONBUILD trigger (`ONBUILD RUN …` → the RUN), in file order. */
+  readonly triggers: readonly Instruction[];
   readonly stages: readonly Stage[];
   /** ARGs declared before the first FROM, with their defaults (undefined when none). */
   readonly globalArgs: ReadonlyMap<string, string | undefined>;
@@ -133,16 +159,41 @@ const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh',
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const WINDOWS_SHELL = ['cmd', '/S', '/C'];
 
-/** Builds the semantic view of a parsed file. */
+/** `# hadolint shell=<shell>`: the shell of the RUNs after it (hadolint's pragma). */
+const SHELL_PRAGMA = /^#\s*hadolint\s+shell\s*=\s*([^\s#]+)/;
+
+/**
+ * Builds the semantic view of a parsed file.
+ *
+ * Which problems are fatal (the file is not linted, only the reason is reported) and which are left to
+ * rules. Fatal: what makes the split into instructions itself doubtful, so that every diagnostic on the
+ * rest could be noise: an unknown keyword (BuildKit's parser stops there; often a lost line continuation),
+ * an instruction with nothing after its keyword, a heredoc dockfix's parser does not split, and a
+ * `# check=` directive BuildKit refuses to read (it fails before parsing anything). Not fatal, although
+ * BuildKit rejects them too: instructions before the first FROM or no FROM at all (a fragment: the
+ * `instruction-before-from` rule reports it, hadolint's DL3061) and ONBUILD FROM / ONBUILD / MAINTAINER
+ * triggers (hadolint's DL3043): the lines split cleanly, so every other rule can still say something true.
+ */
 export function buildModel(source: Source): DockerfileModel {
   const astInstructions = source.dockerfile.getInstructions();
   const instructions: Instruction[] = [];
+  const triggers: Instruction[] = [];
   const stages: Stage[] = [];
   const globalArgs = new Map<string, string | undefined>();
   const syntaxProblems: SyntaxProblem[] = [];
   let stage: Stage | null = null;
   let shell: readonly string[] = DEFAULT_SHELL;
   const stageShells = new Map<Stage, readonly string[]>();
+  const comments = collectComments(source);
+  // `# hadolint shell=pwsh` works like SHELL for the RUNs after it, up to the next FROM (as in hadolint).
+  const shellPragmas = comments.flatMap((comment) => {
+    const match = SHELL_PRAGMA.exec(comment.text);
+    return match?.[1] ? [{ at: comment.range.start, shell: [match[1]] }] : [];
+  });
+  let pragmaIndex = 0;
+  const onbuilds: { node: AstInstruction; instruction: Instruction }[] = [];
+
+  for (const problem of checkDirectiveProblems(source)) syntaxProblems.push(problem);
 
   // dockerfile-ast does not know heredocs on a file descriptor (`RUN cat 5<<EOF`), which BuildKit accepts.
   let unsupportedHeredoc: { marker: string; range: TextRange } | null = null;
@@ -150,24 +201,14 @@ export function buildModel(source: Source): DockerfileModel {
   for (const [index, node] of astInstructions.entries()) {
     const keyword = node.getKeyword().toUpperCase();
     const range = source.toRange(node.getRange());
-    const keywordRange = source.toRange(node.getInstructionRange());
     const argsAstRange = node.getArgumentsRange();
-    const argsRange = argsAstRange ? source.toRange(argsAstRange) : null;
-    const flags: Flag[] =
-      'getFlags' in node && typeof node.getFlags === 'function'
-        ? (node.getFlags() as { getName(): string; getValue(): string | null; getRange(): Parameters<Source['toRange']>[0] }[]).map(
-            (flag) => ({ name: flag.getName(), value: flag.getValue(), range: source.toRange(flag.getRange()) }),
-          )
-        : [];
-    const args = node.getArguments().map((arg) => ({ value: arg.getValue(), range: source.toRange(arg.getRange()) }));
-    const argsText = argsRange ? source.slice(argsRange) : '';
-    const json = parseJsonForm(argsText, source.escapeChar);
+    const argsText = argsAstRange ? source.slice(source.toRange(argsAstRange)) : '';
     if (!unsupportedHeredoc && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
       const marker = /(?:^|\s)(\d+<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?)/.exec(argsText.split('\n')[0] ?? '');
       if (marker?.[1]) unsupportedHeredoc = { marker: marker[1], range };
     }
 
-    if (unsupportedHeredoc && (!KEYWORD_SET.has(keyword) || (NEEDS_ARGUMENTS.has(keyword) && !argsRange))) {
+    if (unsupportedHeredoc && (!KEYWORD_SET.has(keyword) || (NEEDS_ARGUMENTS.has(keyword) && !argsAstRange))) {
       // Everything after a heredoc the parser missed is mis-split; one clear message beats many wrong ones.
       if (!syntaxProblems.some((problem) => problem.range === unsupportedHeredoc?.range)) {
         syntaxProblems.push({
@@ -175,72 +216,174 @@ export function buildModel(source: Source): DockerfileModel {
           range: unsupportedHeredoc.range,
         });
       }
-    } else if (!KEYWORD_SET.has(keyword)) {
-      syntaxProblems.push({ message: `unknown instruction "${node.getInstruction()}"`, range: keywordRange });
-    } else if (NEEDS_ARGUMENTS.has(keyword) && !argsRange) {
-      syntaxProblems.push({ message: `${keyword} needs at least one argument`, range });
-    } else if (!stage && keyword !== 'FROM' && keyword !== 'ARG') {
-      syntaxProblems.push({ message: `${keyword} before the first FROM; only ARG may come before FROM`, range });
+    } else {
+      const problem = keywordProblem(source, node, keyword, range, '');
+      if (problem) syntaxProblems.push(problem);
     }
 
-    let from: FromInfo | undefined;
     if (keyword === 'FROM') {
-      from = fromInfo(source, node, flags, args, globalArgs, stages);
-      const windows = isWindowsImage(from.image) || (from.parentStage?.windows ?? false);
-      const newStage: Stage = {
-        index: stages.length,
-        name: from.stageName,
-        from: undefined as unknown as Stage['from'],
-        instructions: [],
-        parent: from.parentStage,
-        copiesFrom: [],
-        usedBy: [],
-        isFinal: false,
-        user: from.parentStage?.user ?? null,
-        windows,
-      };
-      from.parentStage?.usedBy.push(newStage);
-      stages.push(newStage);
+      const newStage = openStage(stages, null);
       stage = newStage;
-      shell = (from.parentStage && stageShells.get(from.parentStage)) ?? (windows ? WINDOWS_SHELL : DEFAULT_SHELL);
+    } else if (!stage && keyword !== 'ARG') {
+      // A fragment: what comes before any FROM (other than the ARGs that open the file) forms the implicit
+      // stage. (While `stage` is null, every earlier instruction was an ARG.)
+      stage = openStage(stages, null);
+      stageShells.set(stage, DEFAULT_SHELL);
     }
 
-    if (keyword === 'SHELL' && json && json.length > 0) shell = json;
-    if (!stage && keyword === 'ARG') collectArgs(args, globalArgs);
+    // Pragmas between the previous instruction and this one take effect from here; one right above a
+    // FROM is meant for that stage, so it applies after the FROM resets the shell.
+    let pragmaShell: readonly string[] | null = null;
+    for (; pragmaIndex < shellPragmas.length && (shellPragmas[pragmaIndex]?.at ?? Infinity) < range.start; pragmaIndex++) {
+      pragmaShell = shellPragmas[pragmaIndex]?.shell ?? pragmaShell;
+    }
+    if (pragmaShell && keyword !== 'FROM') shell = pragmaShell;
 
-    const instruction: Instruction = {
-      keyword,
-      index,
-      range,
-      keywordRange,
-      argsRange,
-      flags,
-      args,
-      json,
-      stage,
-      node,
-      ...(from ? { from } : {}),
-      ...(keyword === 'RUN' && argsRange ? { run: runInfo(source, node, argsRange, range, json, shell) } : {}),
-    };
+    const instruction = makeInstruction(source, node, index, keyword, stage, shell, globalArgs, stages);
+    if (instruction.from && stage) {
+      const from = instruction.from;
+      const windows = isWindowsImage(from.image) || (from.parentStage?.windows ?? false);
+      Object.assign(stage, { name: from.stageName, parent: from.parentStage, from: instruction, windows, user: from.parentStage?.user ?? null });
+      from.parentStage?.usedBy.push(stage);
+      shell = pragmaShell ?? (from.parentStage && stageShells.get(from.parentStage)) ?? (windows ? WINDOWS_SHELL : DEFAULT_SHELL);
+    }
+    if (keyword === 'SHELL' && instruction.json && instruction.json.length > 0) shell = instruction.json;
+    if (!stage && keyword === 'ARG') collectArgs(instruction.args, globalArgs);
+
     instructions.push(instruction);
     if (stage) {
-      if (keyword === 'FROM') (stage as { from: Instruction }).from = instruction;
       stage.instructions.push(instruction);
       stageShells.set(stage, shell);
-      if (keyword === 'USER' && args[0]) stage.user = { name: args[0].value, instruction };
+      if (keyword === 'USER' && instruction.args[0]) stage.user = { name: instruction.args[0].value, instruction };
       linkCopySources(stage, instruction, stages);
+    }
+
+    if (keyword === 'ONBUILD') onbuilds.push({ node, instruction });
+  }
+
+  // Triggers run after the stage's last instruction, so a trigger RUN uses the stage's final shell,
+  // or the shell of an `ONBUILD SHELL` before it.
+  const triggerShells = new Map<Stage, readonly string[]>();
+  for (const { node, instruction } of onbuilds) {
+    const stage = instruction.stage;
+    const triggerShell = (stage && (triggerShells.get(stage) ?? stageShells.get(stage))) ?? DEFAULT_SHELL;
+    const trigger = triggerOf(source, node, instruction, stage, triggerShell, globalArgs, stages);
+    (instruction as { trigger?: Instruction | null }).trigger = trigger?.instruction ?? null;
+    if (trigger?.problem && !unsupportedHeredoc) syntaxProblems.push(trigger.problem);
+    if (!trigger?.instruction) continue;
+    triggers.push(trigger.instruction);
+    stage?.triggers.push(trigger.instruction);
+    if (stage && trigger.instruction.keyword === 'SHELL' && trigger.instruction.json && trigger.instruction.json.length > 0) {
+      triggerShells.set(stage, trigger.instruction.json);
     }
   }
 
   const last = stages.at(-1);
   if (last) last.isFinal = true;
-  if (stages.length === 0) {
-    syntaxProblems.push({ message: 'no FROM instruction: a Dockerfile must start a build stage with FROM', range: { start: 0, end: 0 } });
+  if (instructions.length === 0 && source.text.replace(/^\uFEFF/, '').trim() !== '') {
+    syntaxProblems.push({ message: 'the file has no instructions: a Dockerfile needs at least a FROM', range: { start: 0, end: 0 } });
   }
+  return { source, instructions, triggers, stages, globalArgs, syntaxProblems, comments };
+}
 
+/** Adds a stage to the list; a FROM fills in its name, base and parent right after. */
+function openStage(stages: Stage[], from: Stage['from']): Stage {
+  const stage: Stage = {
+    index: stages.length,
+    name: null,
+    from,
+    instructions: [],
+    triggers: [],
+    parent: null,
+    copiesFrom: [],
+    usedBy: [],
+    isFinal: false,
+    user: null,
+    windows: false,
+  };
+  stages.push(stage);
+  return stage;
+}
+
+/** Why the frontend rejects an instruction on its own (unknown keyword, nothing after it), or null. */
+function keywordProblem(source: Source, node: AstInstruction, keyword: string, range: TextRange, where: string): SyntaxProblem | null {
+  if (!KEYWORD_SET.has(keyword)) {
+    return { message: `unknown instruction "${node.getInstruction()}"${where}`, range: source.toRange(node.getInstructionRange()) };
+  }
+  if (NEEDS_ARGUMENTS.has(keyword) && !node.getArgumentsRange()) return { message: `${keyword} needs at least one argument${where}`, range };
+  return null;
+}
+
+/** The facts about one instruction that do not depend on the ones after it. */
+function makeInstruction(
+  source: Source,
+  node: AstInstruction,
+  index: number,
+  keyword: string,
+  stage: Stage | null,
+  shell: readonly string[],
+  globalArgs: ReadonlyMap<string, string | undefined>,
+  stages: readonly Stage[],
+): Instruction {
+  const range = source.toRange(node.getRange());
+  const keywordRange = source.toRange(node.getInstructionRange());
+  const argsAstRange = node.getArgumentsRange();
+  const argsRange = argsAstRange ? source.toRange(argsAstRange) : null;
+  const flags: Flag[] =
+    'getFlags' in node && typeof node.getFlags === 'function'
+      ? (node.getFlags() as { getName(): string; getValue(): string | null; getRange(): Parameters<Source['toRange']>[0] }[]).map((flag) => ({
+          name: flag.getName(),
+          value: flag.getValue(),
+          range: source.toRange(flag.getRange()),
+        }))
+      : [];
+  const args = node.getArguments().map((arg) => ({ value: arg.getValue(), range: source.toRange(arg.getRange()) }));
+  const json = parseJsonForm(argsRange ? source.slice(argsRange) : '', source.escapeChar);
+  const from = keyword === 'FROM' ? fromInfo(flags, args, globalArgs, stages) : undefined;
+  return {
+    keyword,
+    index,
+    range,
+    keywordRange,
+    argsRange,
+    flags,
+    args,
+    json,
+    stage,
+    node,
+    ...(from ? { from } : {}),
+    ...(keyword === 'RUN' && argsRange ? { run: runInfo(source, node, argsRange, range, json, shell) } : {}),
+  };
+}
+
+/** The trigger of an ONBUILD as an instruction of its own, or why the frontend rejects it. */
+function triggerOf(
+  source: Source,
+  node: AstInstruction,
+  onbuild: Instruction,
+  stage: Stage | null,
+  shell: readonly string[],
+  globalArgs: ReadonlyMap<string, string | undefined>,
+  stages: readonly Stage[],
+): { instruction: Instruction | null; problem: SyntaxProblem | null } | null {
+  if (!(node instanceof Onbuild)) return null;
+  const inner = node.getTriggerInstruction();
+  if (!inner) return null;
+  const keyword = inner.getKeyword().toUpperCase();
+  const problem = keywordProblem(source, inner, keyword, source.toRange(inner.getRange()), ' in ONBUILD');
+  if (problem && !KEYWORD_SET.has(keyword)) return { instruction: null, problem };
+  // FROM, ONBUILD and MAINTAINER triggers keep their keyword but no FROM facts: a rule reports them (hadolint's DL3043).
+  const instruction = makeInstruction(source, inner, onbuild.index, keyword, stage, shell, globalArgs, FORBIDDEN_TRIGGERS.has(keyword) ? [] : stages);
+  const { from: _from, ...rest } = instruction;
+  void _from;
+  return { instruction: { ...rest, onbuild }, problem };
+}
+
+/** Comment lines (parser directives included), each from its `#`. */
+function collectComments(source: Source): { text: string; range: TextRange }[] {
   // Parser directives are comment lines too (and dockerfile-ast reads any `# key=value` line at the
   // top as one, e.g. `# hadolint global ignore=DL3008`), so both count as comments.
-  const comments = [...source.dockerfile.getDirectives(), ...source.dockerfile.getComments()]
+  return [...source.dockerfile.getDirectives(), ...source.dockerfile.getComments()]
     .map((comment) => {
       const range = source.toRange(comment.getRange());
       const lineStart = source.lineStartAt(range.start);
@@ -249,12 +392,17 @@ export function buildModel(source: Source): DockerfileModel {
       return { text: source.text.slice(start, range.end), range: { start, end: range.end } };
     })
     .sort((a, b) => a.range.start - b.range.start);
-  return { source, instructions, stages, globalArgs, syntaxProblems, comments };
+}
+
+/** A `# check=` directive BuildKit refuses (it fails the build before reading any instruction). */
+function checkDirectiveProblems(source: Source): SyntaxProblem[] {
+  const directive = source.directives.find((d) => d.name === 'check');
+  if (!directive) return [];
+  const parsed = parseCheckDirective(directive.value);
+  return 'problem' in parsed ? [{ message: `${parsed.problem} in the \`# check=\` directive; BuildKit refuses the file`, range: directive.range }] : [];
 }
 
 function fromInfo(
-  source: Source,
-  node: AstInstruction,
   flags: readonly Flag[],
   args: readonly Argument[],
   globalArgs: ReadonlyMap<string, string | undefined>,
@@ -265,8 +413,6 @@ function fromInfo(
   const hasAs = args.length >= 3 && args[1]?.value.toLowerCase() === 'as';
   const nameArg = hasAs ? args[2] : undefined;
   const parentStage = image.tag === null && image.digest === null ? findStage(stages, image.resolved) : null;
-  void node;
-  void source;
   return {
     image,
     imageRange: imageArg?.range ?? null,
@@ -277,12 +423,12 @@ function fromInfo(
   };
 }
 
-/** Finds a stage by `AS` name (case-insensitive) or by index. */
+/** Finds a stage by `AS` name (case-insensitive) or by BuildKit's index, which counts FROM stages only. */
 export function findStage(stages: readonly Stage[], reference: string): Stage | null {
   const lower = reference.toLowerCase();
   const byName = stages.find((stage) => stage.name === lower);
   if (byName) return byName;
-  if (/^\d+$/.test(reference)) return stages[Number(reference)] ?? null;
+  if (/^\d+$/.test(reference)) return stages.filter((stage) => stage.from !== null)[Number(reference)] ?? null;
   return null;
 }
 

@@ -142,11 +142,15 @@ export type FromInstruction = Instruction & { readonly from: FromInfo };
 
 type InstructionOf<K extends string> = K extends 'RUN' ? RunInstruction : K extends 'FROM' ? FromInstruction : Instruction;
 
-/** Callbacks keyed by instruction keyword, plus whole-file hooks. */
+/**
+ * Callbacks keyed by instruction keyword, plus whole-file hooks. An ONBUILD's trigger is visited under
+ * its own keyword right after the ONBUILD (`ONBUILD RUN x` calls `ONBUILD`, then `RUN` with an
+ * instruction whose `onbuild` is set); rules about the stage's own state check `instruction.onbuild`.
+ */
 export type Visitor = {
   readonly [K in Keyword]?: (instruction: InstructionOf<K>) => void;
 } & {
-  /** Called once per stage, after all its instructions were visited. */
+  /** Called once per stage (a fragment's implicit stage too, whose `from` is null), after all its instructions were visited. */
   readonly 'Stage:exit'?: (stage: Stage) => void;
   /** Called once, after everything else. */
   readonly 'Dockerfile:exit'?: () => void;

@@ -56,11 +56,7 @@ export class Source {
     this.document = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
     this.dockerfile = DockerfileParser.parse(text);
     this.escapeChar = this.dockerfile.getEscapeCharacter() === '`' ? '`' : '\\';
-    this.directives = this.dockerfile.getDirectives().map((directive) => ({
-      name: directive.getName().toLowerCase(),
-      value: directive.getValue(),
-      range: this.toRange(directive.getRange()),
-    }));
+    this.directives = readParserDirectives(text);
   }
 
   /** Offset of a zero-based dockerfile-ast position. */
@@ -113,6 +109,67 @@ export class Source {
     const match = /^[ \t]*/.exec(this.text.slice(lineStart, lineStart + 200));
     return match ? match[0] : '';
   }
+}
+
+const DIRECTIVE_NAMES: ReadonlySet<string> = new Set(['syntax', 'escape', 'check']);
+
+/**
+ * The parser directives as BuildKit reads them: `# name=value` lines at the very top, where only
+ * `syntax`, `escape` and `check` count, and the first line that is anything else (a blank line, another
+ * comment, an unknown name like `# hadolint global ignore=…`, an instruction) ends them.
+ */
+function readParserDirectives(text: string): ParserDirective[] {
+  const directives: ParserDirective[] = [];
+  let offset = text.startsWith(BOM) ? 1 : 0;
+  const seen = new Set<string>();
+  while (offset < text.length) {
+    const lineEnd = text.indexOf('\n', offset);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    const line = text.slice(offset, end).replace(/\r$/, '');
+    const match = /^[ \t]*#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/.exec(line);
+    const name = match?.[1]?.toLowerCase();
+    if (!match || !name || !DIRECTIVE_NAMES.has(name) || seen.has(name)) break;
+    seen.add(name);
+    directives.push({ name, value: match[2] ?? '', range: { start: offset + line.indexOf('#'), end: offset + line.length } });
+    offset = end + 1;
+  }
+  return directives;
+}
+
+/** What a `# check=` parser directive asks of BuildKit's build checks. */
+export interface CheckDirective {
+  /** Check names to skip; `all` skips every (non-experimental) check. */
+  readonly skip: readonly string[] | 'all';
+  /** `error=true`: a check violation fails the build. */
+  readonly error: boolean;
+  /** Experimental checks to run; `all` runs every one. */
+  readonly experimental: readonly string[] | 'all';
+}
+
+/** Reads a `check` directive's value the way BuildKit's linter.ParseLintOptions does, or says why it cannot. */
+export function parseCheckDirective(value: string): CheckDirective | { problem: string } {
+  // BuildKit keeps the value up to its first space (`# check=skip=A # why` is `skip=A`).
+  const text = (value.trim().split(/\s/)[0] ?? '').trim();
+  let skip: CheckDirective['skip'] = [];
+  let error = false;
+  let experimental: CheckDirective['experimental'] = [];
+  if (text === '') return { skip, error, experimental };
+  for (const part of text.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq === -1) return { problem: `invalid option "${part}"` };
+    const key = part.slice(0, eq).trim();
+    const raw = part.slice(eq + 1).trim();
+    const list = (): string[] => raw.split(',').map((name) => name.trim());
+    if (key === 'skip') skip = raw === 'all' ? 'all' : list();
+    else if (key === 'experimental') experimental = raw === 'all' ? 'all' : list();
+    else if (key === 'error') {
+      // Go's strconv.ParseBool.
+      if (/^(1|t|T|TRUE|true|True)$/.test(raw)) error = true;
+      else if (/^(0|f|F|FALSE|false|False)$/.test(raw)) error = false;
+      else return { problem: `invalid boolean "${raw}" for error` };
+    } else return { problem: `invalid option "${key}"` };
+  }
+  return { skip, error, experimental };
 }
 
 function detectLineEndings(text: string): LineEndings {

@@ -15,7 +15,7 @@ describe('semantic model', () => {
     expect(deps?.isFinal).toBe(false);
     expect(final?.copiesFrom).toEqual([build, deps]);
     expect(deps?.usedBy).toEqual([build, final]);
-    expect(final?.from.from.image).toMatchObject({ name: 'node', tag: '20-slim' });
+    expect(final?.from?.from.image).toMatchObject({ name: 'node', tag: '20-slim' });
     expect(m.globalArgs.get('NODE')).toBe('20');
   });
 
@@ -47,8 +47,11 @@ describe('semantic model', () => {
 
   it.each([
     ['FROM a\nFOO bar\n', 'unknown instruction "FOO"'],
-    ['RUN echo hi\n', 'RUN before the first FROM'],
-    ['# only a comment\n', 'no FROM instruction'],
+    ['# only a comment\n', 'the file has no instructions'],
+    ['FROM a\nONBUILD BOGUS x\n', 'unknown instruction "BOGUS" in ONBUILD'],
+    ['FROM a\nONBUILD RUN\n', 'RUN needs at least one argument in ONBUILD'],
+    ['# check=skip=A;bogus=1\nFROM a\n', 'invalid option "bogus" in the `# check=` directive'],
+    ['# check=error=maybe\nFROM a\n', 'invalid boolean "maybe" for error'],
     ['FROM\n', 'FROM needs at least one argument'],
   ])('reports what the frontend would reject: %j', (text, message) => {
     expect(model(text).syntaxProblems.map((p) => p.message).join('\n')).toContain(message);
@@ -59,6 +62,12 @@ describe('semantic model', () => {
     expect(problems.map((p) => p.message)).toEqual([
       "the heredoc `5<<FILE1` (with a file-descriptor number) is not supported by dockfix's parser yet; the file was not linted",
     ]);
+  });
+
+  it('leaves fragments and forbidden ONBUILD triggers to rules: they split cleanly', () => {
+    for (const text of ['RUN echo hi\n', 'ARG A\n', 'LABEL a=b\nFROM x\n', 'FROM a\nONBUILD FROM b\nONBUILD ONBUILD RUN x\nONBUILD MAINTAINER me\n']) {
+      expect(model(text).syntaxProblems).toEqual([]);
+    }
   });
 
   it('has no syntax problems for ARG before FROM, ONBUILD and heredocs', () => {

@@ -29,6 +29,7 @@ import exposeProtocolCasing from './style/expose-protocol-casing.js';
 import fromAsCasing from './style/from-as-casing.js';
 import gemPinVersions from './pinning/gem-pin-versions.js';
 import goInstallPinVersions from './pinning/go-install-pin-versions.js';
+import instructionBeforeFrom from './structure/instruction-before-from.js';
 import instructionCasing from './style/instruction-casing.js';
 import invalidDefaultArgInFrom from './base-image/invalid-default-arg-in-from.js';
 import invalidDefinitionDescription from './style/invalid-definition-description.js';
@@ -45,6 +46,7 @@ import mergeRun from './layers/merge-run.js';
 import missingDockerignore from './context/missing-dockerignore.js';
 import missingLabel from './labels/missing-label.js';
 import multiStageBuild from './multi-stage/multi-stage-build.js';
+import noInlineIgnore from './pragmas/no-inline-ignore.js';
 import noRootUser from './security/no-root-user.js';
 import noSudo from './security/no-sudo.js';
 import nodeEnvProduction from './node/node-env-production.js';
@@ -104,6 +106,7 @@ export { default as exposeProtocolCasing } from './style/expose-protocol-casing.
 export { default as fromAsCasing } from './style/from-as-casing.js';
 export { default as gemPinVersions } from './pinning/gem-pin-versions.js';
 export { default as goInstallPinVersions } from './pinning/go-install-pin-versions.js';
+export { default as instructionBeforeFrom } from './structure/instruction-before-from.js';
 export { default as instructionCasing } from './style/instruction-casing.js';
 export { default as invalidDefaultArgInFrom } from './base-image/invalid-default-arg-in-from.js';
 export { default as invalidDefinitionDescription } from './style/invalid-definition-description.js';
@@ -120,6 +123,7 @@ export { default as mergeRun } from './layers/merge-run.js';
 export { default as missingDockerignore } from './context/missing-dockerignore.js';
 export { default as missingLabel } from './labels/missing-label.js';
 export { default as multiStageBuild } from './multi-stage/multi-stage-build.js';
+export { default as noInlineIgnore } from './pragmas/no-inline-ignore.js';
 export { default as noRootUser } from './security/no-root-user.js';
 export { default as noSudo } from './security/no-sudo.js';
 export { default as nodeEnvProduction } from './node/node-env-production.js';
@@ -152,4 +156,4 @@ export { default as zypperPinVersions } from './pinning/zypper-pin-versions.js';
 export { default as zypperYes } from './package-managers/zypper-yes.js';
 
 /** Every built-in rule, in id order. */
-export const rules: readonly Rule<Record<string, unknown>>[] = [apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, buildInFinalStage, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];
+export const rules: readonly Rule<Record<string, unknown>>[] = [apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, buildInFinalStage, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];

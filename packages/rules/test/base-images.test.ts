@@ -188,7 +188,7 @@ describe('images that do not run as root', () => {
 
 describe('FROM references through the model', () => {
   function fromImages(text: string) {
-    return buildModel(new Source(text)).stages.map((stage) => stage.from.from);
+    return buildModel(new Source(text)).stages.map((stage) => stage.from?.from);
   }
 
   it('reads registries with ports, digests and --platform', () => {

@@ -91,8 +91,8 @@ export default defineRule({
         const final = ctx.model.stages.at(-1);
         if (!final || final.windows) return;
         const { image, root } = baseImageOf(final);
-        const from = root.from.from;
-        if (!from.imageRange || from.parentStage) return;
+        const from = root.from?.from;
+        if (!from?.imageRange || from.parentStage) return;
         const variant = smallerVariant(image);
         if (!variant) return;
         const chain = stageChain(final);

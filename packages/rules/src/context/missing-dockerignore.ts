@@ -27,8 +27,8 @@ const STACK_COMMANDS: Readonly<Record<string, Stack>> = {
 function detectStacks(model: DockerfileModel): Set<Stack> {
   const stacks = new Set<Stack>();
   for (const stage of model.stages) {
-    const name = officialName(stage.from.from.image);
-    for (const [pattern, stack] of STACK_IMAGES) if (pattern.test(name)) stacks.add(stack);
+    const name = stage.from ? officialName(stage.from.from.image) : '';
+    for (const [pattern, stack] of STACK_IMAGES) if (name && pattern.test(name)) stacks.add(stack);
     for (const instruction of stage.instructions) {
       for (const command of instruction.run?.script?.commands ?? []) {
         const stack = STACK_COMMANDS[command.name.split('/').at(-1) ?? ''];

@@ -1,5 +1,6 @@
 import { defineRule, type Instruction, type TextEdit, type TextRange } from '@dockfix/core';
 import { shippedStages } from '../lib/images.js';
+import { inShippedStage } from '../lib/stages.js';
 import { keyValues } from '../lib/properties.js';
 
 /** Options variables of build tools: their heap is the build's, not the container's. */
@@ -129,16 +130,16 @@ export default defineRule({
       return ctx.fix.remove(range);
     };
 
-    const inShippedStage = (instruction: Instruction) => instruction.stage !== null && shipped.has(instruction.stage);
+    const inShipped = (instruction: Instruction) => inShippedStage(instruction, shipped);
     const variables = (instruction: Instruction) => {
-      if (!inShippedStage(instruction)) return;
+      if (!inShipped(instruction)) return;
       const ranges = keyValues(ctx.source, instruction)
         .filter((pair) => !BUILD_TOOL_VARIABLES.has(pair.name) && pair.valueRange !== null)
         .map((pair) => pair.valueRange as TextRange);
       if (ranges.length > 0) scan(instruction, ranges);
     };
     const command = (instruction: Instruction) => {
-      if (!inShippedStage(instruction) || !instruction.argsRange) return;
+      if (!inShipped(instruction) || !instruction.argsRange) return;
       scan(instruction, [{ start: instruction.argsRange.start, end: instruction.range.end }]);
     };
     return { ENV: variables, ARG: variables, CMD: command, ENTRYPOINT: command };

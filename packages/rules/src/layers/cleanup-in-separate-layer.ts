@@ -2,7 +2,7 @@ import { defineRule, type RuleContext, type RunInstruction, type ShellCommand } 
 import { isNeutral, LEFTOVERS, type LeftoverKind } from '../lib/cleanup.js';
 import { shippedStages } from '../lib/images.js';
 import { plan, planMove, sameFlags } from '../lib/merge.js';
-import { cacheMountCovers, earlierRunsInStage } from '../lib/stages.js';
+import { cacheMountCovers, earlierRunsInStage, inShippedStage, isTrigger, sequenceOf } from '../lib/stages.js';
 
 interface Finding {
   readonly command: ShellCommand;
@@ -53,12 +53,12 @@ export default defineRule({
     return {
       RUN(run) {
         const script = run.run.script;
-        if (!script || !run.stage || !shipped.has(run.stage)) return;
+        if (!script || !inShippedStage(run, shipped)) return;
         const text = ctx.source.slice(run.range);
         const earlier = earlierRunsInStage(run);
         const findings: Finding[] = [];
         // Files COPYed or ADDed into /tmp live in that instruction's layer: no RUN can take them back.
-        const copiedToTmp = (run.stage.instructions ?? []).some(
+        const copiedToTmp = sequenceOf(run).some(
           (other) => other.index < run.index && (other.keyword === 'COPY' || other.keyword === 'ADD') && /^\/tmp(\/|$)/.test((other.json ?? other.args.map((arg) => arg.value)).at(-1) ?? ''),
         );
         for (const command of script.commands) {
@@ -82,8 +82,9 @@ export default defineRule({
         const node = { start: first.command.range.start, end: findings.at(-1)?.command.statementRange.end ?? first.command.range.end };
         const message = `This RUN deletes ${kinds} that the RUN on line ${line} committed to its layer, so the image does not shrink; clean up in that RUN`;
         const cleanupOnly = script.commands.every((command) => isNeutral(command) || findings.some((finding) => finding.command === command));
-        if (!cleanupOnly || creators.size > 1) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${creators.size > 1 ? 'the files come from several RUNs' : 'this RUN does more than clean up'})` });
+        if (!cleanupOnly || creators.size > 1 || isTrigger(run)) {
+          const why = isTrigger(run) ? 'ONBUILD triggers are not joined automatically' : creators.size > 1 ? 'the files come from several RUNs' : 'this RUN does more than clean up';
+          ctx.report({ node, message: `${message} (no auto-fix: ${why})` });
           return;
         }
         const creator = first.creator;

@@ -1,5 +1,6 @@
 import { defineRule, type RuleContext, type RunInstruction } from '@dockfix/core';
 import { plan, sameFlags } from '../lib/merge.js';
+import { isTrigger } from '../lib/stages.js';
 
 export default defineRule({
   meta: {
@@ -60,6 +61,8 @@ export default defineRule({
   create(ctx) {
     return {
       RUN(b) {
+        // Two `ONBUILD RUN`s could be joined too, but each is a layer of another image: hadolint's DL3059 leaves them, so does this rule.
+        if (isTrigger(b)) return;
         const a = ctx.model.instructions[b.index - 1];
         if (!a || a.keyword !== 'RUN' || a.stage !== b.stage || !a.run) return;
         const first = a as RunInstruction;

@@ -60,7 +60,10 @@ export default defineRule({
       const end = command.range.end + join;
       // `cd x && a || b`: without the cd the `||` would attach differently; keep it simple and skip.
       if (script.statements[0]?.operators.includes('||')) return null;
-      return { edits: [ctx.fix.insertLinesBefore(run, [`WORKDIR ${dir}`]), ctx.fix.replaceRange(command.range.start, end, '')], instructionDelta: 1 };
+      // In a trigger the WORKDIR must be a trigger too (`ONBUILD WORKDIR`), on its own line above the ONBUILD.
+      const onbuild = run.onbuild;
+      const line = onbuild ? `${ctx.source.slice(onbuild.keywordRange)} WORKDIR ${dir}` : `WORKDIR ${dir}`;
+      return { edits: [ctx.fix.insertLinesBefore(onbuild ?? run, [line]), ctx.fix.replaceRange(command.range.start, end, '')], instructionDelta: 1 };
     };
     return {
       RUN(run) {

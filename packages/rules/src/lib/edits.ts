@@ -42,6 +42,7 @@ export function insertLinesAfter(ctx: EditContext, instruction: Instruction, lin
 
 /** The instruction keyword in the case the file uses for FROM, so that added lines match (`as` in lower-case files). */
 export function keywordCase(stage: Stage, ctx: EditContext): (keyword: string) => string {
-  const written = ctx.source.slice(stage.from.keywordRange);
+  const first = stage.from ?? stage.instructions[0];
+  const written = first ? ctx.source.slice(first.keywordRange) : 'FROM';
   return written === written.toLowerCase() ? (keyword) => keyword.toLowerCase() : (keyword) => keyword.toUpperCase();
 }

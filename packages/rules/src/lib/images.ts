@@ -18,22 +18,26 @@ export interface BaseImage {
   readonly image: ImageRef;
   /** True when any FROM on the way is written with an ARG (`FROM node:${NODE_VERSION}`): the build may pick another image. */
   readonly templated: boolean;
-  /** The stage whose FROM names that image. */
+  /** The stage whose FROM names that image (the implicit stage itself for a fragment). */
   readonly root: Stage;
 }
 
-/** Follows `stage.parent` to the first stage that starts from a real image. */
+/** The image of the implicit stage of a fragment (no FROM): unknown, so rules that need it stand back. */
+const UNKNOWN_IMAGE: ImageRef = { raw: '', resolved: '', unresolved: true, registry: null, repository: '', name: '', tag: null, digest: null, scratch: false };
+
+/** Follows `stage.parent` to the first stage that starts from a real image (unknown, and templated, for a fragment's implicit stage). */
 export function baseImageOf(stage: Stage): BaseImage {
   let current = stage;
   let templated = false;
   const seen = new Set<Stage>();
   for (;;) {
+    if (!current.from) return { image: UNKNOWN_IMAGE, templated: true, root: current };
     templated ||= current.from.from.image.raw.includes('$');
     if (!current.parent || seen.has(current.parent)) break;
     seen.add(current);
     current = current.parent;
   }
-  return { image: current.from.from.image, templated, root: current };
+  return { image: current.from?.from.image ?? UNKNOWN_IMAGE, templated, root: current };
 }
 
 /** The stages whose filesystem ends up in the image `docker build` ships: the final stage and the stages it builds on. */

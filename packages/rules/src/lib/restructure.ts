@@ -109,6 +109,8 @@ export function splitEdits(
   const edits: TextEdit[] = [];
   let delta = 0;
 
+  // Splitting needs the FROM to name the build stage; a fragment's implicit stage has none.
+  if (!stage.from) return null;
   const from = stage.from.from;
   if (!from.stageName) {
     const anchor = stage.from.args.at(-1);

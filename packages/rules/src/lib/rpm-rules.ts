@@ -3,7 +3,7 @@ import { type CliCall, mayHideOptions, rmOperands } from './cli.js';
 import { shippedStages } from './images.js';
 import { subcommandOf } from './packages.js';
 import { failureFailsRun, nonRootReason, planAppend } from './shell.js';
-import { cacheMountCovers, configuredBefore, runsAsRoot } from './stages.js';
+import { cacheMountCovers, configuredBefore, inShippedStage, runsAsRoot } from './stages.js';
 
 // yum, dnf and zypper share two checks: "answer the prompt" and "clean the cache in the same RUN".
 // Each tool keeps its own rule (and hadolint code), built here from what differs.
@@ -89,7 +89,7 @@ export function cleanRule(spec: CleanRuleSpec): Rule {
       return {
         RUN(run) {
           const script = run.run.script;
-          if (!script || !run.stage || !shipped.has(run.stage)) return;
+          if (!script || !inShippedStage(run, shipped)) return;
           if (spec.cacheDirs.some((dir) => cacheMountCovers(run, dir))) return;
           if (script.commands.some(spec.cleans) || spec.cleanText.test(script.text)) return;
           const calls = script.commands.map(spec.parse).filter((call): call is CliCall => call !== null && spec.filling.has(subcommandOf(call) ?? ''));

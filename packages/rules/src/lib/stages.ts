@@ -15,19 +15,44 @@ export function descendantStages(stage: Stage, stages: readonly Stage[]): Stage[
   return found;
 }
 
-/** RUNs that see this RUN's files: the later ones of its stage and every RUN of the stages built on it. */
+/**
+ * True for an ONBUILD trigger (`ONBUILD RUN …` → the RUN). A trigger does not run in its stage: it runs
+ * at the start of every build `FROM` the image, after the stage's last instruction and before the
+ * downstream ones. So its "stage" is the sequence of the stage's triggers, which sees the stage's final
+ * state (USER, ENV, WORKDIR, SHELL), and the helpers below read it that way.
+ */
+export function isTrigger(instruction: Instruction): boolean {
+  return instruction.onbuild !== undefined;
+}
+
+/** The instructions that run in the same sequence as this one: its stage's, or its stage's triggers for a trigger. */
+export function sequenceOf(instruction: Instruction): readonly Instruction[] {
+  const stage = instruction.stage;
+  if (!stage) return [];
+  return isTrigger(instruction) ? stage.triggers : stage.instructions;
+}
+
+/**
+ * True when the instruction's layer ends up in a shipped image: its stage is shipped, or it is an
+ * ONBUILD trigger (its layer goes into whatever image builds on this one, as hadolint assumes too).
+ */
+export function inShippedStage(instruction: Instruction, shipped: ReadonlySet<Stage>): boolean {
+  return isTrigger(instruction) || (instruction.stage !== null && shipped.has(instruction.stage));
+}
+
+/** RUNs that see this RUN's files: the later ones of its stage and every RUN of the stages built on it (for a trigger: the later triggers). */
 export function laterRuns(model: DockerfileModel, run: Instruction): RunInstruction[] {
   const stage = run.stage;
   if (!stage) return [];
-  const instructions = [...stage.instructions.filter((other) => other.index > run.index), ...descendantStages(stage, model.stages).flatMap((s) => s.instructions)];
+  const instructions = isTrigger(run)
+    ? stage.triggers.filter((other) => other.index > run.index)
+    : [...stage.instructions.filter((other) => other.index > run.index), ...descendantStages(stage, model.stages).flatMap((s) => s.instructions)];
   return instructions.filter((other): other is RunInstruction => other.keyword === 'RUN' && other.run !== undefined);
 }
 
-/** The earlier RUNs of the instruction's stage, nearest first. */
+/** The earlier RUNs of the instruction's stage (of its stage's triggers, for a trigger), nearest first. */
 export function earlierRunsInStage(instruction: Instruction): RunInstruction[] {
-  const stage = instruction.stage;
-  if (!stage) return [];
-  return stage.instructions
+  return sequenceOf(instruction)
     .filter((other): other is RunInstruction => other.index < instruction.index && other.keyword === 'RUN' && other.run !== undefined)
     .reverse();
 }
@@ -58,6 +83,11 @@ export function cacheMountCovers(run: Instruction, path: string): boolean {
 
 /** The USER in effect when an instruction runs, as written (null when no USER was set in its stage chain). */
 export function userAt(instruction: Instruction): string | null {
+  if (isTrigger(instruction)) {
+    // A trigger runs as the image's final USER, unless an earlier `ONBUILD USER` switched it.
+    const earlier = sequenceOf(instruction).filter((other) => other.index < instruction.index && other.keyword === 'USER' && other.args[0]);
+    return earlier.at(-1)?.args[0]?.value ?? instruction.stage?.user?.name ?? null;
+  }
   let stage = instruction.stage;
   let before = instruction.index;
   const seen = new Set<Stage>();
@@ -85,15 +115,20 @@ export function runsAsRoot(instruction: Instruction): boolean {
  * may configure what `pattern` describes: apt settings written to /etc/apt/apt.conf.d, and the like.
  */
 export function configuredBefore(instruction: Instruction, source: { slice(range: { start: number; end: number }): string }, pattern: RegExp, configDir?: RegExp): boolean {
+  const configures = (other: Instruction) =>
+    ((other.keyword === 'RUN' || other.keyword === 'ENV') && pattern.test(source.slice(other.range))) ||
+    (configDir !== undefined && (other.keyword === 'COPY' || other.keyword === 'ADD') && other.args.length > 1 && configDir.test(other.args.at(-1)?.value ?? ''));
+  // A trigger sees the whole stage chain, then the triggers before it.
+  const trigger = isTrigger(instruction);
+  if (trigger && sequenceOf(instruction).some((other) => other.index < instruction.index && configures(other))) return true;
   let stage = instruction.stage;
-  let before = instruction.index;
+  let before = trigger ? Infinity : instruction.index;
   const seen = new Set<Stage>();
   while (stage && !seen.has(stage)) {
     seen.add(stage);
     for (const other of stage.instructions) {
       if (other.index >= before) break;
-      if ((other.keyword === 'RUN' || other.keyword === 'ENV') && pattern.test(source.slice(other.range))) return true;
-      if (configDir && (other.keyword === 'COPY' || other.keyword === 'ADD') && other.args.length > 1 && configDir.test(other.args.at(-1)?.value ?? '')) return true;
+      if (configures(other)) return true;
     }
     before = Infinity;
     stage = stage.parent;
@@ -105,7 +140,8 @@ export function configuredBefore(instruction: Instruction, source: { slice(range
 export function workdirAt(instruction: Instruction): string | null {
   const chain: Instruction[] = [];
   let stage = instruction.stage;
-  let before = instruction.index;
+  const trigger = isTrigger(instruction);
+  let before = trigger ? Infinity : instruction.index;
   const seen = new Set<Stage>();
   while (stage && !seen.has(stage)) {
     seen.add(stage);
@@ -113,6 +149,8 @@ export function workdirAt(instruction: Instruction): string | null {
     before = Infinity;
     stage = stage.parent;
   }
+  // A trigger starts in the image's final WORKDIR, then follows the `ONBUILD WORKDIR`s before it.
+  if (trigger) chain.push(...sequenceOf(instruction).filter((other) => other.index < instruction.index && other.keyword === 'WORKDIR'));
   let dir: string | null = null;
   for (const workdir of chain) {
     const value = workdir.args[0]?.value ?? '';
@@ -128,6 +166,6 @@ export function workdirAt(instruction: Instruction): string | null {
  */
 export function scriptLeavingCache(run: RunInstruction, shipped: ReadonlySet<Stage>, cacheTarget: RegExp): ShellScript | null {
   const script = run.run.script;
-  if (!script || !run.stage || !shipped.has(run.stage)) return null;
+  if (!script || !inShippedStage(run, shipped)) return null;
   return cacheMountTargets(run).some((target) => cacheTarget.test(target)) ? null : script;
 }

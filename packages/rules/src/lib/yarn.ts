@@ -11,7 +11,8 @@ export type YarnFlavour = 'classic' | 'berry' | 'unknown';
  */
 export function yarnFlavour(instruction: Instruction, text: (range: { start: number; end: number }) => string): YarnFlavour {
   let stage: Stage | null = instruction.stage;
-  let before = instruction.index;
+  // A trigger (`ONBUILD RUN yarn …`) runs after the whole stage.
+  let before = instruction.onbuild ? Infinity : instruction.index;
   let wholeContext = false;
   const seen = new Set<Stage>();
   while (stage && !seen.has(stage)) {

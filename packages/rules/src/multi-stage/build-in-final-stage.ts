@@ -72,7 +72,7 @@ function planNode(ctx: RuleContext<Record<string, unknown>>, final: Stage, steps
   const { stages } = ctx.model;
   if (final.parent || final.copiesFrom.length !== 1) return null;
   const builder = final.copiesFrom[0] as Stage;
-  if (builder.usedBy.some((stage) => stage !== final) || !isOfficialNode(baseImageOf(builder).image) || !isOfficialNode(final.from.from.image)) return null;
+  if (builder.usedBy.some((stage) => stage !== final) || !isOfficialNode(baseImageOf(builder).image) || !final.from || !isOfficialNode(final.from.from.image)) return null;
   const body = final.instructions;
   const runs = new Set<Instruction>(steps.map((step) => step.instruction));
   const first = body.findIndex((instruction) => runs.has(instruction));
@@ -203,7 +203,8 @@ export default defineRule({
       'Dockerfile:exit'() {
         const { stages } = ctx.model;
         const final = stages.at(-1);
-        if (!final || final.windows || stages.length < 2) return;
+        // A fragment's implicit stage is not a build stage: count only stages opened by FROM.
+        if (!final?.from || final.windows || stages.filter((stage) => stage.from).length < 2) return;
         const chain = stageChain(final);
         if (!chain.some((stage) => stage.copiesFrom.length > 0)) return;
         const slice = (instruction: Instruction) => ctx.source.slice(instruction.range);

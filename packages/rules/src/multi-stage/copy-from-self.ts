@@ -27,13 +27,14 @@ export default defineRule({
   create(ctx) {
     const check = (instruction: Instruction) => {
       const stage = instruction.stage;
-      if (!stage) return;
+      // In an ONBUILD trigger, `--from=` names a stage of the Dockerfile that builds on this image, not of this one.
+      if (!stage || instruction.onbuild) return;
       for (const reference of stageReferences(instruction)) {
         if (reference.value.includes('$')) continue;
         if (findStage(ctx.model.stages, reference.value) !== stage) continue;
         ctx.report({
           node: reference.range,
-          message: `\`--from=${reference.value}\` names the stage it is in (${stage.name ? `\`${stage.name}\`` : `stage ${stage.index}`}), which is not finished yet; BuildKit rejects this as a circular dependency`,
+          message: `\`--from=${reference.value}\` names the stage it is in (${stage.name ? `\`${stage.name}\`` : `stage ${ctx.model.stages.filter((s) => s.from && s.index < stage.index).length}`}), which is not finished yet; BuildKit rejects this as a circular dependency`,
         });
       }
     };

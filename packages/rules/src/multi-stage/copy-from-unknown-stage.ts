@@ -56,7 +56,8 @@ export default defineRule({
   create(ctx) {
     const check = (instruction: Instruction) => {
       const stage = instruction.stage;
-      if (!stage) return;
+      // In an ONBUILD trigger, `--from=` names a stage of the Dockerfile that builds on this image, not of this one.
+      if (!stage || instruction.onbuild) return;
       for (const reference of stageReferences(instruction)) {
         const value = reference.value;
         if (value.includes('$') || /[:@/.]/.test(value)) continue;
@@ -67,7 +68,7 @@ export default defineRule({
         if (target) {
           message = `\`--from=${value}\` names a stage defined further down; the classic builder rejects this, and the build reads backwards: move stage \`${value}\` above this one`;
         } else if (/^\d+$/.test(value)) {
-          message = `\`--from=${value}\` is not the index of an earlier stage (this is stage ${stage.index})`;
+          message = `\`--from=${value}\` is not the index of an earlier stage (this is stage ${ctx.model.stages.filter((s) => s.from && s.index < stage.index).length})`;
         } else if (KNOWN_IMAGES.has(value.toLowerCase())) {
           message = `\`--from=${value}\` is not a stage of this file, so it copies from the image \`${value}:latest\`, which moves; pin a tag (\`${value}:<version>\`)`;
         } else {

@@ -141,6 +141,7 @@ function startedProgram(ctx: RuleContext<Record<string, unknown>>, instruction: 
 }
 
 function planNode(ctx: RuleContext<Record<string, unknown>>, stage: Stage): Plan | null {
+  if (!stage.from) return null;
   const image = stage.from.from.image;
   if (!isOfficialNode(image) || image.digest !== null) return null;
   const commands = runCommands(stage);
@@ -168,6 +169,7 @@ function planNode(ctx: RuleContext<Record<string, unknown>>, stage: Stage): Plan
 }
 
 function planGo(ctx: RuleContext<Record<string, unknown>>, stage: Stage, step: BuildStep): Plan | null {
+  if (!stage.from) return null;
   const image = stage.from.from.image;
   if (officialName(image) !== 'golang' || image.digest !== null) return null;
   const commands = runCommands(stage);
@@ -228,7 +230,7 @@ function cgoSetting(ctx: RuleContext<Record<string, unknown>>, stage: Stage, com
   if (prefix) return prefix.value.slice('CGO_ENABLED='.length);
   const script = ctx.source.text.slice(0, command.range.start);
   const exported = [...script.matchAll(/\bCGO_ENABLED=(\d)/g)].at(-1);
-  const inStage = exported && (exported.index ?? 0) >= stage.from.range.start ? exported[1] : undefined;
+  const inStage = exported && (exported.index ?? 0) >= (stage.from?.range.start ?? 0) ? exported[1] : undefined;
   if (inStage !== undefined) return inStage;
   for (const current of stageChain(stage)) {
     for (const instruction of current.instructions) {
@@ -316,14 +318,15 @@ export default defineRule({
     return {
       'Dockerfile:exit'() {
         const final = ctx.model.stages.at(-1);
-        if (!final || final.windows) return;
+        // A fragment (no FROM) is a piece of a build, not one that ships its toolchain.
+        if (!final?.from || final.windows) return;
         const chain = stageChain(final);
         // Images that build their own software from downloaded sources (the official images) are the product, not an app build.
         if (chain.some((stage) => stage.copiesFrom.length > 0) || !shipsApplication(chain)) return;
         const shipped = shippedToolchain(final, (instruction) => ctx.source.slice(instruction.range));
         if (!shipped) return;
         const { step, what } = shipped;
-        const image = chain.at(-1)?.from.from.image;
+        const image = chain.at(-1)?.from?.from.image;
         let plan: Plan | null = null;
         if (ctx.model.stages.length === 1 && step.instruction.stage === final) {
           if (step.kind === 'node') plan = planNode(ctx, final);

@@ -46,7 +46,7 @@ export default defineRule<Options>({
         if (stages.length < 2) return;
         const dynamic =
           // `FROM build-${VARIANT}`: another value picks another stage.
-          stages.some((stage) => stage.from.from.image.unresolved || (stage.from.from.parentStage !== null && stage.from.from.image.raw.includes('$'))) ||
+          stages.some((stage) => stage.from && (stage.from.from.image.unresolved || (stage.from.from.parentStage !== null && stage.from.from.image.raw.includes('$')))) ||
           ctx.model.instructions.some((instruction) => stageReferences(instruction).some((reference) => reference.value.includes('$')));
         if (dynamic) return;
         const targets = new Set(ctx.options.targets.map((target) => target.toLowerCase()));
@@ -64,7 +64,8 @@ export default defineRule<Options>({
           }
         }
         for (const stage of stages) {
-          if (used.has(stage)) continue;
+          // The implicit stage of lines before the first FROM is instruction-before-from's report.
+          if (used.has(stage) || !stage.from) continue;
           const name = stage.name ? `\`${stage.name}\`` : `${stage.index}`;
           const usedElsewhere = stage.usedBy.length > 0;
           ctx.report({

@@ -53,7 +53,9 @@ export default defineRule({
     return {
       'Dockerfile:exit'() {
         const final = ctx.model.stages.at(-1);
-        if (!final || final.windows) return;
+        // A fragment's implicit stage has no FROM to point at, nor a known base image.
+        if (!final?.from || final.windows) return;
+        const finalFrom = final.from;
         const { image } = baseImageOf(final);
         if (!isNodeRuntime(image)) return;
         const chain = stageChain(final);
@@ -67,9 +69,9 @@ export default defineRule({
         if (sets) return;
         const lastRun = final.instructions.filter((instruction) => instruction.keyword === 'RUN').at(-1);
         const line = `${keywordCase(final, ctx)('ENV')} NODE_ENV=production`;
-        const edit = insertLinesAfter(ctx, lastRun ?? final.from, [line]);
+        const edit = insertLinesAfter(ctx, lastRun ?? finalFrom, [line]);
         ctx.report({
-          node: final.from.from.imageRange ?? final.from.range,
+          node: finalFrom.from.imageRange ?? finalFrom.range,
           message: 'The final stage runs a Node.js app without `NODE_ENV=production`, so Express, React and many other libraries run in development mode (slower, more verbose); add `ENV NODE_ENV=production`',
           ...(edit ? { fix: { title: `Add \`${line}\` ${lastRun ? 'after the last RUN' : 'after FROM'}`, edits: [edit], instructionDelta: 1 } } : {}),
         });

@@ -4,7 +4,7 @@ import { mayHideOptions } from '../lib/cli.js';
 import { shippedStages } from '../lib/images.js';
 import { apkNoCache, subcommandOf } from '../lib/packages.js';
 import { removeChained } from '../lib/shell.js';
-import { cacheMountCovers } from '../lib/stages.js';
+import { cacheMountCovers, inShippedStage } from '../lib/stages.js';
 
 export default defineRule({
   meta: {
@@ -43,7 +43,7 @@ export default defineRule({
     return {
       RUN(run) {
         const script = run.run.script;
-        if (!script || !run.stage || !shipped.has(run.stage)) return;
+        if (!script || !inShippedStage(run, shipped)) return;
         if (cacheMountCovers(run, '/var/cache/apk') || cacheMountCovers(run, '/etc/apk/cache')) return;
         const calls = apkCalls(run);
         const missing = calls.filter((call) => subcommandOf(call) === 'add' && !apkNoCache(call) && !mayHideOptions(call));

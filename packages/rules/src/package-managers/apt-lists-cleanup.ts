@@ -2,7 +2,7 @@ import { defineRule } from '@dockfix/core';
 import { aptUpdates, mentionsListCleanup, readsStaleLists, removesAptLists } from '../lib/apt.js';
 import { shippedStages } from '../lib/images.js';
 import { nonRootReason, planAppend } from '../lib/shell.js';
-import { cacheMountCovers, laterRuns, runsAsRoot } from '../lib/stages.js';
+import { cacheMountCovers, inShippedStage, laterRuns, runsAsRoot } from '../lib/stages.js';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
 
@@ -53,7 +53,7 @@ export default defineRule({
     return {
       RUN(run) {
         const script = run.run.script;
-        if (!script || !run.stage || !shipped.has(run.stage)) return;
+        if (!script || !inShippedStage(run, shipped)) return;
         const updates = aptUpdates(run);
         const update = updates.at(-1);
         if (!update) return;

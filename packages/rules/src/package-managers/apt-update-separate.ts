@@ -2,6 +2,7 @@ import { defineRule, type RuleContext, type RunInstruction } from '@dockfix/core
 import { aptUpdates, readsStaleLists } from '../lib/apt.js';
 import { parseApt, subcommandOf } from '../lib/packages.js';
 import { plan, planMove, sameFlags } from '../lib/merge.js';
+import { isTrigger, sequenceOf } from '../lib/stages.js';
 
 /** apt subcommands that use what `update` fetched. */
 const USES_LISTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'reinstall', 'satisfy']);
@@ -57,7 +58,7 @@ export default defineRule({
         });
         if (usedAfter) return;
         const node = { start: update.toolWord.range.start, end: update.subcommand?.range.end ?? update.command.range.end };
-        const later = run.stage.instructions.find(
+        const later = sequenceOf(run).find(
           (other): other is RunInstruction =>
             other.index > run.index && other.keyword === 'RUN' && other.run !== undefined && readsStaleLists(other as RunInstruction, ctx.source.slice(other.range)) !== null,
         );
@@ -68,8 +69,8 @@ export default defineRule({
         const message = `\`${update.tool} update\` in its own RUN: the install on line ${line} can run against a stale cached index`;
         const adjacent = later.index === run.index + 1;
         const result = adjacent && sameFlags(ctx as RuleContext, run, later) ? plan(ctx as RuleContext, run, later) : planMove(ctx as RuleContext, run, later, 'second');
-        if ('noFix' in result) {
-          ctx.report({ node, message: `${message} (no auto-fix: ${result.noFix})` });
+        if ('noFix' in result || isTrigger(run)) {
+          ctx.report({ node, message: `${message} (no auto-fix: ${'noFix' in result ? result.noFix : 'ONBUILD triggers are not joined automatically'})` });
           return;
         }
         const unsafeBecause = !adjacent ? 'instructions between them run before the update' : !sameFlags(ctx as RuleContext, run, later) ? 'the RUNs have different flags' : result.unsafeBecause;

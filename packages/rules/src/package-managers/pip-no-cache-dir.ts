@@ -2,7 +2,7 @@ import { defineRule } from '@dockfix/core';
 import { hasOption, mayHideOptions } from '../lib/cli.js';
 import { shippedStages } from '../lib/images.js';
 import { parsePip, subcommandOf } from '../lib/packages.js';
-import { cacheMountTargets, configuredBefore } from '../lib/stages.js';
+import { cacheMountTargets, configuredBefore, inShippedStage } from '../lib/stages.js';
 
 export default defineRule({
   meta: {
@@ -44,7 +44,7 @@ export default defineRule({
     return {
       RUN(run) {
         const script = run.run.script;
-        if (!script || !run.stage || !shipped.has(run.stage)) return;
+        if (!script || !inShippedStage(run, shipped)) return;
         if (cacheMountTargets(run).some((target) => /(^|\/)\.cache(\/pip)?$/.test(target) || target === '/root')) return;
         if (configuredBefore(run, ctx.source, /PIP_NO_CACHE_DIR|no-cache-dir/)) return;
         for (const command of script.commands) {

@@ -10,7 +10,9 @@ const SHELLS = /^(?:\/usr)?(?:\/bin\/)?(sh|bash|ash|dash|zsh|ksh|mksh)$/;
 function explicitShell(instruction: Instruction): boolean {
   const stage = instruction.stage;
   if (!stage) return false;
-  return stageChain(stage).some((current) => current.instructions.some((other) => other.keyword === 'SHELL' && (current !== stage || other.index < instruction.index)));
+  // A trigger (`ONBUILD CMD …`) takes effect after the whole stage, so any SHELL of the stage counts.
+  const before = instruction.onbuild ? Infinity : instruction.index;
+  return stageChain(stage).some((current) => current.instructions.some((other) => other.keyword === 'SHELL' && (current !== stage || other.index < before)));
 }
 
 /** The last top-level statement's last command, when `exec` can go in front of it: a simple command, alone or ending an `&&` list. */

@@ -231,6 +231,8 @@ export default defineRule<Options>({
       'Dockerfile:exit'() {
         const final = ctx.model.stages.at(-1);
         if (!final || final.windows) return;
+        // A fragment (no FROM) is a piece of a Dockerfile: only an explicit `USER root` in it is worth a report.
+        if (!final.from && !final.user) return;
         const stages = chain(final);
         const { image } = baseImageOf(final);
         const user = final.user;
@@ -250,7 +252,7 @@ export default defineRule<Options>({
         const edit = lines && insertion(ctx, final, lines);
         const builderUser = user ? null : userOfOtherStage(final);
         ctx.report({
-          node: user ? user.instruction.range : (final.from.from.imageRange ?? final.from.range),
+          node: user ? user.instruction.range : (final.from?.from.imageRange ?? final.from?.range ?? final.instructions[0]?.range ?? { start: 0, end: 0 }),
           message: facts?.runsAs === 'root-dirs'
             ? `${facts.title} writes its logs and work files into directories owned by root, so a plain USER line breaks it; create a user, \`chown\` those directories to it, then switch with USER`
             : rootMaster

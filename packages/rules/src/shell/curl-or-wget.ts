@@ -1,4 +1,4 @@
-import { defineRule, type ShellCommand, type Stage } from '@dockfix/core';
+import { defineRule, type Instruction, type ShellCommand, type Stage } from '@dockfix/core';
 import { baseName, unwrap } from '../lib/cli.js';
 
 /** `curl` or `wget` when the command runs one of them (through sudo/env too). */
@@ -31,9 +31,14 @@ export default defineRule({
     },
   },
   create(ctx) {
+    // A stage's ONBUILD triggers run together in another build: they are checked as a sequence of their own, as hadolint does.
     const check = (stage: Stage) => {
+      checkSequence(stage.instructions, 'This stage already uses');
+      checkSequence(stage.triggers, 'The ONBUILD triggers already use');
+    };
+    const checkSequence = (instructions: readonly Instruction[], already: string) => {
       const uses: { tool: 'curl' | 'wget'; command: ShellCommand }[] = [];
-      for (const instruction of stage.instructions) {
+      for (const instruction of instructions) {
         for (const command of instruction.run?.script?.commands ?? []) {
           const tool = downloader(command);
           if (tool) uses.push({ tool, command });
@@ -44,7 +49,7 @@ export default defineRule({
       if (!first || !second) return;
       for (const use of uses) {
         if (use.tool !== second) continue;
-        ctx.report({ node: use.command.nameWord.range, message: `This stage already uses \`${first}\`; use it here too instead of also needing \`${second}\`` });
+        ctx.report({ node: use.command.nameWord.range, message: `${already} \`${first}\`; use it here too instead of also needing \`${second}\`` });
       }
     };
     return { 'Stage:exit': check };

@@ -108,7 +108,8 @@ export default defineRule({
         const piped = feeders.find((command) => !HARMLESS_FEEDERS.has(command.name));
         if (!piped) return;
         if (shellHasPipefail(run.run.shell) || setsPipefail(run, piped.range.start)) return;
-        const fix = fixFor(run);
+        // A SHELL line for a trigger would have to go before the ONBUILD and change the stage too: no fix there.
+        const fix = run.onbuild ? null : fixFor(run);
         ctx.report({
           node: piped.range,
           message: 'A pipe hides the failure of every command but the last; set `-o pipefail` (SHELL or `set -o pipefail`) first',
@@ -122,7 +123,7 @@ export default defineRule({
 /** The SHELL instruction in effect at a RUN (in its stage or a parent stage), or null for the default shell. */
 function lastShellBefore(run: Instruction): Instruction | null {
   let stage = run.stage;
-  let before = run.index;
+  let before = run.onbuild ? Infinity : run.index;
   const seen = new Set<Stage>();
   while (stage && !seen.has(stage)) {
     seen.add(stage);

@@ -11,8 +11,10 @@ const NON_ENV_ARGS = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_
 type ImageEnv = { readonly known: boolean; readonly names: ReadonlySet<string> };
 
 function imageEnvOf(stage: Stage): ImageEnv {
-  const image = stage.from.from.image;
   const path = stage.windows ? [] : ['PATH'];
+  // A fragment's implicit stage has no FROM: its base image, and so its environment, is unknown.
+  if (!stage.from) return { known: false, names: new Set(path) };
+  const image = stage.from.from.image;
   // `golang:${GO_VERSION}-alpine` is still golang: only a variable in the name makes the image unknown.
   if (image.name.includes('$')) return { known: false, names: new Set(path) };
   const name = image.scratch ? 'scratch' : officialName(image);

@@ -1,0 +1,2 @@
+FROM debian:12
+ONBUILD RUN apt-get install -q --no-install-recommends python3

@@ -1,0 +1,2 @@
+FROM node:22-slim
+ONBUILD CMD node server.js

@@ -1,0 +1,2 @@
+ARG VERSION=12
+ARG BASE=debian

@@ -1,0 +1,3 @@
+# An ONBUILD-only snippet.
+ONBUILD COPY . /app
+ONBUILD RUN make

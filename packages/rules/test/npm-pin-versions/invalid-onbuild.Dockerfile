@@ -1,0 +1,2 @@
+FROM node:22-slim
+ONBUILD RUN npm install -g @myorg/privatepackage

@@ -1,0 +1,2 @@
+FROM python:3.12-slim
+ONBUILD RUN pip install --no-cache-dir MySQL_python
