@@ -51,7 +51,8 @@ export function ruleById(id: string): Rule<Record<string, unknown>> {
 /** A config that passes options to one rule, and turns it on when it is opt-in. */
 export function configFor(rule: Rule<Record<string, unknown>>, options: Record<string, unknown> | undefined): Config | undefined {
   if (options) return { rules: { [rule.meta.id]: [rule.meta.severity, options] } };
-  return rule.meta.optIn ? { rules: { [rule.meta.id]: rule.meta.severity } } : undefined;
+  // extendSelect, not a severity: a rule that reports another tool's levels (shellcheck) keeps them.
+  return rule.meta.optIn ? { extendSelect: [rule.meta.id] } : undefined;
 }
 
 /**
