@@ -36,6 +36,7 @@ const CHECK_OPTIONS = {
   select: { type: 'string', describe: 'Rules to run instead of the defaults: ids, aliases (DL3059), categories or ALL; comma-separated or repeated', coerce: ruleList('select'), group: 'Rules:' },
   'extend-select': { type: 'string', describe: 'Rules to run in addition (e.g. opt-in rules)', coerce: ruleList('extend-select'), group: 'Rules:' },
   ignore: { type: 'string', describe: 'Rules not to run', coerce: ruleList('ignore'), group: 'Rules:' },
+  shellcheck: { type: 'boolean', describe: 'Also run ShellCheck on RUN commands (the shellcheck rule; needs the shellcheck binary)', group: 'Rules:' },
   config: { alias: 'c', type: 'string', describe: 'Config file (default: nearest .dockfix.json or dockfix.config.json up from the current directory)', group: 'Rules:' },
   'failure-threshold': { alias: 't', choices: ['error', 'warning', 'info', 'style'] as const, describe: 'Lowest severity that makes the exit code 1 (default: style, i.e. any problem)', group: 'Rules:' },
   'max-file-size': {
@@ -275,6 +276,7 @@ interface ParsedCheck {
   readonly select?: unknown;
   readonly extendSelect?: unknown;
   readonly ignore?: unknown;
+  readonly shellcheck?: boolean | undefined;
   readonly config?: string | undefined;
   readonly failureThreshold?: 'error' | 'warning' | 'info' | 'style' | undefined;
   readonly maxFileSize?: unknown;
@@ -288,7 +290,8 @@ function checkArgs(parsed: ParsedCheck): CheckArgs {
     outputFile: restoreDash(parsed.outputFile),
     color: parsed.color,
     select: parsed.select as string[] | undefined,
-    extendSelect: parsed.extendSelect as string[] | undefined,
+    // `--shellcheck` is `--extend-select shellcheck`: the rule is opt-in like any other.
+    extendSelect: parsed.shellcheck ? [...((parsed.extendSelect as string[] | undefined) ?? []), 'shellcheck'] : (parsed.extendSelect as string[] | undefined),
     ignore: parsed.ignore as string[] | undefined,
     config: restoreDash(parsed.config),
     failureThreshold: parsed.failureThreshold,

@@ -55,8 +55,14 @@ export function resolveSettings(cli: CliSettings, cwd: string, linter: Linter): 
   const rules: Record<string, RuleSetting> = {};
   for (const [key, setting] of Object.entries(file.rules ?? {})) {
     const off = (typeof setting === 'string' ? setting : setting[0]) === 'off';
+    const code = index.codeOf(key);
     for (const rule of index.resolve(key, `${fileName} ("rules")`)) {
       if (replace && !cliSelected.has(rule) && !cliExtended.has(rule)) continue;
+      // A code (`SC2086`) keeps its own key: it sets that code of its rule, not the whole rule.
+      if (code) {
+        rules[key] = setting;
+        continue;
+      }
       // A rule the command line asks for wins over the file turning it off.
       if (off && (cliExtended.has(rule) || cliSelected.has(rule))) continue;
       rules[rule.meta.id] = setting;

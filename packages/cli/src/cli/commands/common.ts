@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { ConfigError, type Diagnostic, type Severity } from '@dockfix/core';
+import { shellcheckProblem } from '@dockfix/rules/shellcheck';
 import { builtinLinter } from '../../index.js';
 import { colorEnabled, createColors } from '../colors.js';
 import { discoverInputs, type Input } from '../discover.js';
@@ -62,6 +63,10 @@ export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Pro
     }
     throw error;
   }
+  // The shellcheck rule finds nothing without its binary: say so once for the run, then go on.
+  const shellcheck = linter.resolve(settings.config).find((resolved) => resolved.rule.meta.id === 'shellcheck');
+  const problem = shellcheck ? shellcheckProblem(String(shellcheck.options.executable ?? 'shellcheck')) : null;
+  if (problem) messages.warn(null, problem);
   // `--stdin-filename` alone means "read stdin", as in Ruff.
   const paths = args.paths.length > 0 ? args.paths : args.stdinFilename !== undefined ? ['-'] : ['.'];
   const discovery = await discoverInputs(paths, args.stdinFilename, cwd);
