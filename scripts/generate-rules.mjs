@@ -68,6 +68,18 @@ function aliasesOf(meta) {
   return (meta.sources ?? []).filter((source) => source.kind === 'same').map((source) => source.rule);
 }
 
+/** How a rule with `meta.codes` writes its codes: ShellCheck's are `SCxxxx`. */
+function codesLabel(meta) {
+  return meta.codes.tool === 'shellcheck' ? '`SCxxxx`' : `codes matching \`${meta.codes.pattern.source}\``;
+}
+
+/** The aliases cell of a rule page: its aliases, or the codes it reports one by one. */
+function aliasCell(meta, aliases) {
+  const cells = aliases.map((a) => `\`${a}\``);
+  if (meta.codes) cells.push(`${codesLabel(meta)} (per finding)`);
+  return cells.length > 0 ? cells.join(', ') : '—';
+}
+
 function fixLabel(meta) {
   return meta.fix === 'none' ? 'none' : meta.fix === 'safe' ? 'safe' : 'unsafe';
 }
@@ -95,7 +107,7 @@ export function renderRuleDoc(rule) {
   const out = [`<!-- ${BANNER} -->`, '', `# ${meta.id}`, '', meta.description.endsWith('.') ? meta.description : `${meta.description}.`, ''];
   out.push('| category | severity | fix | enabled by default | aliases |', '|---|---|---|---|---|');
   out.push(
-    `| ${meta.category} | ${meta.severity} | ${fixLabel(meta)} | ${meta.optIn ? 'no (opt-in)' : 'yes'} | ${aliases.length > 0 ? aliases.map((a) => `\`${a}\``).join(', ') : '—'} |`,
+    `| ${meta.category} | ${meta.severity} | ${fixLabel(meta)} | ${meta.optIn ? 'no (opt-in)' : 'yes'} | ${aliasCell(meta, aliases)} |`,
     '',
   );
   out.push('## Why', '', meta.docs.rationale.trim(), '');
@@ -126,7 +138,12 @@ export function renderRuleDoc(rule) {
   }
   out.push('## Sources', '');
   const sources = meta.sources ?? [];
-  if (sources.length === 0) out.push('dockfix-specific; no other tool has this check.', '');
+  if (meta.codes) {
+    out.push(
+      `- ${meta.codes.tool}: every finding carries its ${meta.codes.tool} code (${codesLabel(meta)}) as an alias, accepted wherever a rule id is (\`--select\`, \`--ignore\`, config, ignore pragmas) for the findings with that code.`,
+    );
+  }
+  if (sources.length === 0 && !meta.codes) out.push('dockfix-specific; no other tool has this check.', '');
   else {
     for (const source of sources) {
       const link = TOOL_LINKS[source.tool]?.(source.rule);
