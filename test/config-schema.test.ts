@@ -20,6 +20,8 @@ describe('config JSON Schema', () => {
     [{ $schema: './node_modules/dockfix/config.schema.json', extends: ['dockfix:recommended'], rules: { 'merge-run': ['info', { maxCommands: 3 }], DL3059: 'off' } }],
     [{ extends: 'dockfix:strict', overrides: [{ files: ['**/prod/*.Dockerfile'], rules: { 'no-root-user': 'error' } }], ignorePatterns: ['vendor/**'] }],
     [{ plugins: ['dockfix-plugin-acme'], rules: { 'acme/no-latest': ['error', { anything: 1 }] }, fix: { unsafe: false, unfixable: ['merge-run'] }, failOn: 'warning' }],
+    // ShellCheck codes are accepted wherever the loader accepts them (the shellcheck rule's meta.codes).
+    [{ extendSelect: ['SC2086'], ignore: ['SC2046'], rules: { SC2086: 'error', SC2035: 'off' } }],
   ])('accepts %j', (config) => {
     expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
   });
@@ -33,6 +35,8 @@ describe('config JSON Schema', () => {
     [{ failOn: 'fatal' }],
     [{ overrides: [{ rules: {} }] }],
     [{ fix: { unsafee: true } }],
+    [{ rules: { SC2086: ['error', { any: 1 }] } }],
+    [{ ignore: ['SC20861'] }],
   ])('rejects %j', (config) => {
     expect(validate(config)).toBe(false);
   });

@@ -54,8 +54,18 @@ export function configJsonSchema(rules: readonly Rule<any>[]): JsonSchema {
   const names = [...new Set(typed.flatMap((rule) => [rule.meta.id, ...ruleAliases(rule.meta)]))].sort();
   // Lists name rules often; one definition keeps the file small.
   defs.selectors = { type: 'array', items: { anyOf: [{ enum: ['ALL', ...names, ...new Set(typed.map((rule) => rule.meta.category))] }, { type: 'string', pattern: '^[^/]+/.+$' }] } };
+  // Codes a rule reports one by one (ShellCheck's SC2086) stand in lists and in `rules` on their own: a level, no options.
+  const codePatterns = Object.fromEntries(
+    typed.flatMap((rule) =>
+      rule.meta.codes ? [[rule.meta.codes.pattern.source, { enum: LEVELS, description: `A ${rule.meta.codes.tool} code of ${rule.meta.id}: set, silence or re-level that code alone` }]] : [],
+    ),
+  );
+  defs.selectors = {
+    type: 'array',
+    items: { anyOf: [...((defs.selectors as { items: { anyOf: JsonSchema[] } }).items.anyOf), ...Object.keys(codePatterns).map((pattern) => ({ type: 'string', pattern }))] },
+  };
   const selectors = { $ref: '#/$defs/selectors' };
-  const rulesSchema = { type: 'object', properties: ruleProperties, patternProperties: { '^[^/]+/.+$': settingSchema(null) }, additionalProperties: false };
+  const rulesSchema = { type: 'object', properties: ruleProperties, patternProperties: { '^[^/]+/.+$': settingSchema(null), ...codePatterns }, additionalProperties: false };
   const globs = { type: 'array', items: { type: 'string', minLength: 1 } };
   const severity = { enum: [...SEVERITIES] };
   return {

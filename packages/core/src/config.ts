@@ -30,6 +30,20 @@ export interface ResolvedRule {
   readonly aliases: readonly string[];
   /** False when `fixable`/`unfixable` withhold this rule's fixes. */
   readonly fixable: boolean;
+  /** For a rule with `meta.codes`: which of its codes the config turned on, off or re-levelled. */
+  readonly codes?: CodeSelection;
+}
+
+/** The codes of a rule with `meta.codes` (ShellCheck's `SCxxxx`) that a config chose, upper-cased. */
+export interface CodeSelection {
+  /** The codes to report; null for every code (the rule itself was selected). */
+  readonly only: ReadonlySet<string> | null;
+  /** Codes ignored or set to `off`. */
+  readonly off: ReadonlySet<string>;
+  /** Levels set per code (`rules: { SC2086: "error" }`). */
+  readonly severities: ReadonlyMap<string, Severity>;
+  /** True when the config set the rule's own severity, which then applies to codes without their own. */
+  readonly ruleSeverity: boolean;
 }
 
 /** A configuration that cannot be used; the message says what to change. */
@@ -73,30 +87,70 @@ export class RuleIndex {
     if (selector.toUpperCase() === 'ALL') return this.rules;
     const found = this.byKey.get(selector.toLowerCase());
     if (found) return found;
+    const owner = this.codeOf(selector);
+    if (owner) return [owner.rule];
     const near = closest(selector.toLowerCase(), [...this.byKey.keys()]);
     const suggestion = near === undefined ? undefined : this.spelling.get(near);
     throw new ConfigError(
       `unknown rule "${selector}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''} (run \`dockfix rules\` to list them)`,
     );
   }
+
+  /** The rule that reports `selector` as one of its `meta.codes` (`SC2086` → shellcheck), with the code upper-cased; null otherwise. */
+  codeOf(selector: string): { rule: Rule<Record<string, unknown>>; code: string } | null {
+    if (this.byKey.has(selector.toLowerCase())) return null;
+    const code = selector.toUpperCase();
+    const rule = this.rules.find((candidate) => candidate.meta.codes?.pattern.test(code));
+    return rule ? { rule, code } : null;
+  }
 }
 
 /** Turns a config into the list of rules to run, in registry order. */
 export function resolveConfig(index: RuleIndex, config: Config = {}): ResolvedRule[] {
-  const enabled = new Set<Rule<Record<string, unknown>>>(
-    config.select ? config.select.flatMap((s) => index.resolve(s, 'select')) : index.rules.filter((rule) => !rule.meta.optIn),
-  );
-  for (const selector of config.extendSelect ?? []) for (const rule of index.resolve(selector, 'extendSelect')) enabled.add(rule);
-  const settings = new Map<Rule<Record<string, unknown>>, { severity: Severity | 'off'; options: Record<string, unknown> }>();
+  type AnyRule = Rule<Record<string, unknown>>;
+  // Codes (`SC2086`) select, silence or re-level part of their rule; they never stand for the whole of it.
+  const codes = { on: new Map<AnyRule, Set<string>>(), off: new Map<AnyRule, Set<string>>(), severities: new Map<AnyRule, Map<string, Severity>>() };
+  const addCode = <T>(map: Map<AnyRule, T>, rule: AnyRule, make: () => T): T => map.get(rule) ?? (map.set(rule, make()).get(rule) as T);
+  const wholeRules = (selectors: readonly string[], where: string): AnyRule[] =>
+    selectors.flatMap((selector) => {
+      const owner = index.codeOf(selector);
+      if (!owner) return index.resolve(selector, where);
+      addCode(codes.on, owner.rule, () => new Set<string>()).add(owner.code);
+      return [];
+    });
+  const enabled = new Set<AnyRule>(config.select ? wholeRules(config.select, 'select') : index.rules.filter((rule) => !rule.meta.optIn));
+  for (const rule of wholeRules(config.extendSelect ?? [], 'extendSelect')) enabled.add(rule);
+  const turnedOff = new Set<AnyRule>();
+  const settings = new Map<AnyRule, { severity: Severity | 'off'; options: Record<string, unknown> }>();
   for (const [key, setting] of Object.entries(config.rules ?? {})) {
     const parsed = parseSetting(setting, key);
+    const owner = index.codeOf(key);
+    if (owner) {
+      if (parsed.severity === 'off') addCode(codes.off, owner.rule, () => new Set<string>()).add(owner.code);
+      else {
+        addCode(codes.severities, owner.rule, () => new Map<string, Severity>()).set(owner.code, parsed.severity);
+        addCode(codes.on, owner.rule, () => new Set<string>()).add(owner.code);
+      }
+      continue;
+    }
     for (const rule of index.resolve(key, 'rules')) {
       settings.set(rule, parsed);
-      if (parsed.severity === 'off') enabled.delete(rule);
-      else enabled.add(rule);
+      if (parsed.severity === 'off') {
+        enabled.delete(rule);
+        turnedOff.add(rule);
+      } else enabled.add(rule);
     }
   }
-  for (const selector of config.ignore ?? []) for (const rule of index.resolve(selector, 'ignore')) enabled.delete(rule);
+  for (const selector of config.ignore ?? []) {
+    const owner = index.codeOf(selector);
+    if (owner) addCode(codes.off, owner.rule, () => new Set<string>()).add(owner.code);
+    else
+      for (const rule of index.resolve(selector, 'ignore')) {
+        enabled.delete(rule);
+        turnedOff.add(rule);
+      }
+  }
+  for (const rule of codes.on.keys()) if (!turnedOff.has(rule)) enabled.add(rule);
   const fixable = config.fixable ? new Set(config.fixable.flatMap((s) => index.resolve(s, 'fixable'))) : null;
   const unfixable = new Set((config.unfixable ?? []).flatMap((s) => index.resolve(s, 'unfixable')));
 
@@ -114,7 +168,20 @@ export function resolveConfig(index: RuleIndex, config: Config = {}): ResolvedRu
       }
       const severity = setting && setting.severity !== 'off' ? setting.severity : rule.meta.severity;
       const canFix = (fixable === null || fixable.has(rule)) && !unfixable.has(rule);
-      return { rule, severity, options, aliases: ruleAliases(rule.meta), fixable: canFix };
+      const resolved: ResolvedRule = { rule, severity, options, aliases: ruleAliases(rule.meta), fixable: canFix };
+      if (!rule.meta.codes) return resolved;
+      const wholly = config.select ? config.select.some((s) => !index.codeOf(s) && index.resolve(s, 'select').includes(rule)) : !rule.meta.optIn;
+      const named =
+        wholly ||
+        (config.extendSelect ?? []).some((s) => !index.codeOf(s) && index.resolve(s, 'extendSelect').includes(rule)) ||
+        (setting !== undefined && setting.severity !== 'off');
+      const selection: CodeSelection = {
+        only: named ? null : (codes.on.get(rule) ?? new Set()),
+        off: codes.off.get(rule) ?? new Set(),
+        severities: codes.severities.get(rule) ?? new Map(),
+        ruleSeverity: setting !== undefined && setting.severity !== 'off',
+      };
+      return { ...resolved, codes: selection };
     });
 }
 

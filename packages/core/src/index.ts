@@ -9,6 +9,7 @@ export {
   type ShellStatement,
   type ShellWord,
 } from './shell.js';
+export { shellInputOf, type ShellInput } from './shell-input.js';
 export {
   buildModel,
   findStage,
@@ -40,13 +41,14 @@ export {
   type RuleMeta,
   type RuleOption,
   type RuleOptionValue,
+  type RuleCodes,
   type RuleSource,
   type RunInstruction,
   type Visitor,
 } from './rule.js';
 export { SEVERITIES, type Diagnostic, type Severity } from './diagnostic.js';
 export { applyEdits, createFixBuilder, editsConflict, type Fix, type FixBuilder, type FixSafety, type Ranged, type TextEdit } from './fix.js';
-export { ConfigError, RuleIndex, resolveConfig, type Config, type ResolvedRule, type RuleSetting } from './config.js';
+export { ConfigError, RuleIndex, resolveConfig, type CodeSelection, type Config, type ResolvedRule, type RuleSetting } from './config.js';
 export {
   collectSuppressions,
   fixTouchesGuarded,

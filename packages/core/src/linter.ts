@@ -364,6 +364,7 @@ function run(
       filePath,
       fix: fixBuilder,
       report: (input: ReportInput) => {
+        if (input.code !== undefined && !codeIsOn(resolved, input.code)) return;
         diagnostics.push(toDiagnostic(source, resolved, input, blocked));
       },
     };
@@ -459,10 +460,11 @@ function toDiagnostic(source: Source, resolved: ResolvedRule, input: ReportInput
     }
     createFile = { path: input.createFile.path, text: input.createFile.text, title: input.createFile.title, safety };
   }
+  const code = input.code?.toUpperCase();
   return {
     ruleId: meta.id,
-    aliases: resolved.aliases,
-    severity: resolved.severity,
+    aliases: code ? [...resolved.aliases, code] : resolved.aliases,
+    severity: code ? codeSeverity(resolved, code, input.severity) : (input.severity && !resolved.codes?.ruleSeverity ? input.severity : resolved.severity),
     message: input.message,
     range,
     line: start.line,
@@ -522,6 +524,20 @@ function pragmaDiagnostics(
     }
   }
   return out;
+}
+
+/** True when the config leaves a code of a rule with `meta.codes` on (`--ignore SC2086` turns one off). */
+function codeIsOn(resolved: ResolvedRule, code: string): boolean {
+  const upper = code.toUpperCase();
+  const selection = resolved.codes;
+  if (!selection) return true;
+  return !selection.off.has(upper) && (selection.only === null || selection.only.has(upper));
+}
+
+/** A code's level: the config's for that code, else the config's for the rule, else the one reported. */
+function codeSeverity(resolved: ResolvedRule, code: string, reported: Severity | undefined): Severity {
+  const selection = resolved.codes;
+  return selection?.severities.get(code) ?? (selection?.ruleSeverity || !reported ? resolved.severity : reported);
 }
 
 /** Problems that make the text unlintable: empty, binary, or rejected by the Dockerfile frontend. */

@@ -62,6 +62,7 @@ import pnpmFrozenLockfile from './node/pnpm-frozen-lockfile.js';
 import pnpmStorePrune from './node/pnpm-store-prune.js';
 import preferSlimBase from './base-image/prefer-slim-base.js';
 import secretsInEnv from './security/secrets-in-env.js';
+import shellcheck from './shell/shellcheck.js';
 import stageNameCasing from './multi-stage/stage-name-casing.js';
 import superfluousLabel from './labels/superfluous-label.js';
 import undefinedArgInFrom from './base-image/undefined-arg-in-from.js';
@@ -141,6 +142,7 @@ export { default as pnpmFrozenLockfile } from './node/pnpm-frozen-lockfile.js';
 export { default as pnpmStorePrune } from './node/pnpm-store-prune.js';
 export { default as preferSlimBase } from './base-image/prefer-slim-base.js';
 export { default as secretsInEnv } from './security/secrets-in-env.js';
+export { default as shellcheck } from './shell/shellcheck.js';
 export { default as stageNameCasing } from './multi-stage/stage-name-casing.js';
 export { default as superfluousLabel } from './labels/superfluous-label.js';
 export { default as undefinedArgInFrom } from './base-image/undefined-arg-in-from.js';
@@ -160,4 +162,4 @@ export { default as zypperPinVersions } from './pinning/zypper-pin-versions.js';
 export { default as zypperYes } from './package-managers/zypper-yes.js';
 
 /** Every built-in rule, in id order. */
-export const rules: readonly Rule<Record<string, unknown>>[] = [apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, buildInFinalStage, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretsInEnv, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unknownPragmaRule, unusedPragma, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];
+export const rules: readonly Rule<Record<string, unknown>>[] = [apkNoCache, apkPinVersions, aptGetYes, aptListsCleanup, aptNoInstallRecommends, aptPinVersions, aptUpdateSeparate, aptUseAptGet, buildInFinalStage, cleanupInSeparateLayer, copyBeforeInstall, copyFromSelf, copyFromUnknownStage, copyIgnoredFile, curlOrWget, deprecatedBaseImage, dnfCleanAll, dnfPinVersions, dnfYes, emptyContinuationLine, emptyLabel, eolBaseImage, execFormCmd, exposeHostMapping, exposeProtocolCasing, fromAsCasing, gemPinVersions, goInstallPinVersions, instructionBeforeFrom, instructionCasing, invalidDefaultArgInFrom, invalidDefinitionDescription, invalidLabelDate, invalidLabelEmail, invalidLabelHash, invalidLabelKey, invalidLabelLicense, invalidLabelUrl, invalidLabelVersion, jvmContainerMemory, legacyKeyValue, mergeRun, missingDockerignore, missingLabel, multiStageBuild, noInlineIgnore, noRootUser, noSudo, nodeEnvProduction, npmCacheClean, npmCi, npmOmitDev, npmPinVersions, pinBaseImage, pipNoCacheDir, pipPinVersions, pipefail, pnpmFrozenLockfile, pnpmStorePrune, preferSlimBase, secretsInEnv, shellcheck, stageNameCasing, superfluousLabel, undefinedArgInFrom, undefinedVariable, unknownPragmaRule, unusedPragma, unusedStage, useWorkdir, yarnCacheClean, yarnFrozenLockfile, yumCleanAll, yumPinVersions, yumYes, zypperClean, zypperNoDistUpgrade, zypperPinVersions, zypperYes];

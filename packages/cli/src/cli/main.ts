@@ -79,6 +79,7 @@ const CHECK_OPTIONS = {
   select: { type: 'string', describe: 'Rules to run instead of the defaults: ids, aliases (DL3059), categories or ALL; comma-separated or repeated', coerce: ruleList('select'), group: 'Rules:' },
   'extend-select': { type: 'string', describe: 'Rules to run in addition (e.g. opt-in rules)', coerce: ruleList('extend-select'), group: 'Rules:' },
   ignore: { type: 'string', describe: 'Rules not to run', coerce: ruleList('ignore'), group: 'Rules:' },
+  shellcheck: { type: 'boolean', describe: 'Also run ShellCheck on RUN commands (the shellcheck rule; needs the shellcheck binary)', group: 'Rules:' },
   config: {
     alias: 'c',
     type: 'string',
@@ -421,6 +422,7 @@ interface ParsedCheck {
   readonly select?: unknown;
   readonly extendSelect?: unknown;
   readonly ignore?: unknown;
+  readonly shellcheck?: boolean | undefined;
   readonly config?: string | false | undefined;
   readonly configLookup?: boolean | undefined;
   readonly reportUnusedPragmas?: boolean | undefined;
@@ -446,7 +448,8 @@ function checkArgs(parsed: ParsedCheck): CheckArgs {
     outputs: parseOutputs([parsed.format ?? []].flat().map(String), restoreDash([parsed.outputFile].flat().at(-1))),
     color: parsed.color,
     select: parsed.select as string[] | undefined,
-    extendSelect: parsed.extendSelect as string[] | undefined,
+    // `--shellcheck` is `--extend-select shellcheck`: the rule is opt-in like any other.
+    extendSelect: parsed.shellcheck ? [...((parsed.extendSelect as string[] | undefined) ?? []), 'shellcheck'] : (parsed.extendSelect as string[] | undefined),
     ignore: parsed.ignore as string[] | undefined,
     ...configArgs(parsed),
     reportUnusedPragmas: parsed.reportUnusedPragmas === true,

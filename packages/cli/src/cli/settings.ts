@@ -115,8 +115,15 @@ export class SettingsResolver {
     const rules: Record<string, RuleSetting> = {};
     for (const [key, setting] of Object.entries(file.rules ?? {})) {
       const off = (typeof setting === 'string' ? setting : setting[0]) === 'off';
+      const code = index.codeOf(key);
       for (const rule of index.resolve(key, `${fileName ?? 'config'} ("rules")`)) {
         if (replace && !cliSelected.has(rule) && !cliExtended.has(rule)) continue;
+        // A code (`SC2086`) keeps its own key: it sets that code of its rule, not the whole rule.
+        if (code) {
+          delete rules[key];
+          rules[key] = setting;
+          continue;
+        }
         // A rule the command line asks for wins over the file turning it off.
         if (off && (cliExtended.has(rule) || cliSelected.has(rule))) continue;
         delete rules[rule.meta.id];
@@ -126,6 +133,12 @@ export class SettingsResolver {
     // Command-line severities win over the file's; like a `rules` entry they also turn the rule on.
     for (const severity of SEVERITIES) {
       for (const selector of cli.severityOverrides?.[severity] ?? []) {
+        // `--error SC2086` re-levels that code alone, as `rules: { SC2086: "error" }` does.
+        const code = index.codeOf(selector);
+        if (code) {
+          rules[code.code] = severity;
+          continue;
+        }
         for (const rule of index.resolve(selector, `--${severity}`)) {
           const current = rules[rule.meta.id];
           rules[rule.meta.id] = typeof current === 'object' && current[1] ? [severity, current[1]] : severity;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, type Diagnostic, type RuleMeta, type Severity } from '@dockfix/core';
+import { shellcheckProblem } from '@dockfix/rules/shellcheck';
 import { builtinLinter } from '../../index.js';
 import { colorEnabled, createColors } from '../colors.js';
 import { discoverInputs, type Input } from '../discover.js';
@@ -95,6 +96,14 @@ export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Pro
     }
     throw error;
   }
+  // The shellcheck rule finds nothing without its binary: say so once for the run, then go on.
+  const shellcheckProblems = new Set<string>();
+  for (const own of new Set(settings.values())) {
+    const shellcheck = own.linter.resolve(own.config).find((resolved) => resolved.rule.meta.id === 'shellcheck');
+    const problem = shellcheck ? shellcheckProblem(String(shellcheck.options.executable ?? 'shellcheck')) : null;
+    if (problem) shellcheckProblems.add(problem);
+  }
+  for (const problem of shellcheckProblems) messages.warn(null, problem);
   for (const problem of discovery.problems) messages.error(problem.path, problem.message);
   const warned = new Set<string>();
   for (const warning of [...settings.values()].flatMap((s) => s.warnings)) {
