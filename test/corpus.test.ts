@@ -9,7 +9,9 @@ import { fix, lint, rules } from 'dockfix';
 import { describe, expect, test } from 'vitest';
 import { corpusRoot, listCorpusFiles } from './helpers/paths.js';
 
-const ALL: Config = { select: ['ALL'] };
+// Every rule but shellcheck, which adds a ShellCheck process per file and no fixes: its own test
+// (packages/rules/test/shellcheck.test.ts) checks where its findings land over a sample of the corpus.
+const ALL: Config = { select: ['ALL'], ignore: ['shellcheck'] };
 const files = listCorpusFiles();
 
 /** Per-mode tallies, checked at the end so that the suite cannot pass by fixing nothing. */

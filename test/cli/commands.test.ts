@@ -78,7 +78,7 @@ describe('help and version', () => {
 
 describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
   test.each([
-    [[], /^dockfix: no command given; use `dockfix lint`, `dockfix fix`, `dockfix format`, `dockfix rules` or `dockfix rule <id>`; see `dockfix --help`$/],
+    [[], /^dockfix: no command given; use `dockfix lint`, `dockfix fix`, `dockfix format`, `dockfix rules`, `dockfix rule <id>`, `dockfix print-config <file>` or `dockfix init`; see `dockfix --help`$/],
     [['lnt'], /^dockfix: unknown command "lnt"; did you mean `dockfix lint`\? \(see `dockfix --help`\)$/],
     [['Dockerfile'], /^dockfix: unknown command "Dockerfile"; .*run `dockfix lint Dockerfile`/],
     [['lint', '--bogus'], /^dockfix: Unknown argument: bogus; see `dockfix lint --help`$/],

@@ -67,10 +67,10 @@ describe('dockfix format', () => {
     const cwd = makeProject();
     const filepath = path.join(cwd, 'Dockerfile');
     const safe = await runCli(['format', '--fixes', 'safe', '--stdin-filename', 'Dockerfile'], { cwd, input: messy });
-    expect(safe.stdout).toBe(formatDockerfile(messy, { filepath }));
+    expect(safe.stdout).toBe(await formatDockerfile(messy, { filepath }));
     expect(safe.stdout).toContain('apt-get install -y curl'); // a safe fix was applied
     const plain = await runCli(['format', '--stdin-filename', 'Dockerfile'], { cwd, input: messy });
-    expect(plain.stdout).toBe(formatDockerfile(messy, { filepath, dockfixFixes: 'none' }));
+    expect(plain.stdout).toBe(await formatDockerfile(messy, { filepath, dockfixFixes: 'none' }));
   });
 
   test('formatting options: --tab-width, --use-tabs, --end-of-line', async () => {
@@ -100,5 +100,14 @@ describe('dockfix format', () => {
     expect(config.code).toBe(2);
     expect(config.stderr).toMatch(/^dockfix: .*\.dockfix\.json: config file is not valid JSON/);
     expect(read(cwd)).toBe(MESSY); // nothing written after a usage error
+  });
+});
+
+describe('format --fixes safe on merged RUNs', () => {
+  test('a chain of RUNs merged after a multi-line RUN lines up at 4 spaces (it once gave the last line 8)', async () => {
+    const text = 'FROM node:22-slim\nRUN npm ci && \\\nnpm run build\nRUN npm test\nRUN npm prune --omit=dev\n';
+    const cwd = makeProject({ Dockerfile: text });
+    const result = await runCli(['format', '--fixes', 'safe', '--stdin-filename', 'Dockerfile'], { cwd, input: text });
+    expect(result.stdout).toBe('FROM node:22-slim\nRUN npm ci && npm cache clean --force && \\\n    npm run build && \\\n    npm test && \\\n    npm prune --omit=dev\n');
   });
 });

@@ -308,10 +308,10 @@ describe('config file', () => {
 
   test.each([
     ['not JSON', '{ "select": [', /^dockfix: .*\.dockfix\.json: config file is not valid JSON \(.+\); fix the syntax$/],
-    ['a wrong type', '{ "ignore": "npm-ci" }', /^dockfix: .*\.dockfix\.json: "ignore" must be an array of rule ids/],
+    ['a wrong type', '{ "ignore": "npm-ci" }', /^dockfix: \.dockfix\.json: ignore must be an array of rule ids/],
     ['an unknown key', '{ "extend-select": ["npm-ci"] }', /^dockfix: .*\.dockfix\.json: unknown key "extend-select"; did you mean "extendSelect"\?/],
-    ['an unknown rule', '{ "rules": { "npm-cl": "off" } }', /^dockfix: unknown rule "npm-cl" in \.dockfix\.json \("rules"\)/],
-    ['a bad severity', '{ "rules": { "npm-ci": "fatal" } }', /^dockfix: .*\.dockfix\.json: rule "npm-ci" must be one of "off", "error"/],
+    ['an unknown rule', '{ "rules": { "npm-cl": "off" } }', /^dockfix: \.dockfix\.json: rules\.npm-cl is an unknown rule; did you mean "npm-ci"\?/],
+    ['a bad severity', '{ "rules": { "npm-ci": "fatal" } }', /^dockfix: \.dockfix\.json: rules\.npm-ci must be one of "off", "error"/],
   ])('a config file with %s: exit 2, one line naming the file', async (_name, text, message) => {
     const cwd = makeProject({ '.dockfix.json': text, Dockerfile: NODE_APP });
     const result = await runCli(['lint'], { cwd });

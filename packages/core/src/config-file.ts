@@ -1,17 +1,75 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigError, type Config, type RuleSetting } from './config.js';
+import { pathToFileURL } from 'node:url';
+import { lilconfig, type Loader } from 'lilconfig';
+import { parseDocument } from 'yaml';
+import { closest, ConfigError, type RuleSetting } from './config.js';
 import { SEVERITIES, type Severity } from './diagnostic.js';
 
-/** Config file names, in the order they are looked for in each directory. */
-export const CONFIG_FILE_NAMES = ['.dockfix.json', 'dockfix.config.json'] as const;
+/**
+ * Config file names, in the order they are looked for in each directory; the first one found in the
+ * nearest directory wins (files do not cascade: use `extends`). `package.json` counts only with a
+ * `dockfix` key.
+ */
+export const CONFIG_FILE_NAMES = [
+  '.dockfix.json',
+  'dockfix.config.json',
+  '.dockfixrc',
+  '.dockfixrc.json',
+  '.dockfixrc.yaml',
+  '.dockfixrc.yml',
+  'dockfix.config.yaml',
+  'dockfix.config.yml',
+  'dockfix.config.js',
+  'dockfix.config.mjs',
+  'dockfix.config.cjs',
+  'package.json',
+] as const;
 
-/** The contents of a config file: the rule configuration plus settings for the command line. */
-export interface ConfigFile extends Config {
-  /** Lowest severity that makes `dockfix lint` exit 1 (hadolint's `failure-threshold`). */
+/** One `overrides` entry: settings for the files its globs match. */
+export interface ConfigOverride {
+  /** Globs relative to the config file's directory; a glob without `/` matches the file name at any depth. */
+  readonly files: readonly string[];
+  readonly excludedFiles?: readonly string[];
+  readonly extendSelect?: readonly string[];
+  readonly ignore?: readonly string[];
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+/** The `fix` section, as in Ruff: which fixes may apply. */
+export interface ConfigFixSettings {
+  /** Apply unsafe fixes in `dockfix fix` without `--unsafe` (never on save in an editor). */
+  readonly unsafe?: boolean;
+  /** Only these rules' fixes are offered and applied. */
+  readonly fixable?: readonly string[];
+  /** These rules' fixes are never offered nor applied (wins over `fixable`). */
+  readonly unfixable?: readonly string[];
+}
+
+/** The contents of a config file, checked for shape (rule ids and options are checked on resolution). */
+export interface ConfigFile {
+  readonly extends?: readonly string[];
+  readonly plugins?: readonly string[];
+  readonly select?: readonly string[];
+  readonly extendSelect?: readonly string[];
+  readonly ignore?: readonly string[];
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly overrides?: readonly ConfigOverride[];
+  /** Globs (relative to the config file's directory) of Dockerfiles never linted. */
+  readonly ignorePatterns?: readonly string[];
+  readonly fix?: ConfigFixSettings;
+  /** Lowest severity that makes `dockfix lint` exit 1. */
+  readonly failOn?: Severity;
+  /** hadolint's name for {@link failOn}; accepted as an alias. */
   readonly failureThreshold?: Severity;
+  /** Exit 0 even when problems are found (hadolint's `no-fail`). */
+  readonly noFail?: boolean;
   /** Largest file, in bytes, that is read as a Dockerfile. */
   readonly maxFileSize?: number;
+  /** Report pragmas that silence nothing (`true` means at `warning`). */
+  readonly reportUnusedPragmas?: boolean | Severity;
+  /** Ignore every `# dockfix-ignore` / `# hadolint ignore=` pragma. */
+  readonly disableIgnorePragma?: boolean;
 }
 
 /** A config file that was found and read. */
@@ -21,15 +79,140 @@ export interface LoadedConfig {
   readonly config: ConfigFile;
 }
 
-const KEYS = ['$schema', 'select', 'extendSelect', 'ignore', 'rules', 'failureThreshold', 'maxFileSize'] as const;
+const KEYS = [
+  '$schema',
+  'extends',
+  'plugins',
+  'select',
+  'extendSelect',
+  'ignore',
+  'rules',
+  'overrides',
+  'ignorePatterns',
+  'fix',
+  'failOn',
+  'failureThreshold',
+  'noFail',
+  'maxFileSize',
+  'reportUnusedPragmas',
+  'disableIgnorePragma',
+] as const;
+const OVERRIDE_KEYS = ['files', 'excludedFiles', 'extendSelect', 'ignore', 'rules'] as const;
+const FIX_KEYS = ['unsafe', 'fixable', 'unfixable'] as const;
+
+const stripBom = (text: string) => text.replace(/^\uFEFF/, '');
+
+const jsonLoader: Loader = (filePath, content) => {
+  try {
+    return JSON.parse(stripBom(content)) as unknown;
+  } catch (error) {
+    throw new ConfigError(`${filePath}: config file is not valid JSON (${(error as Error).message}); fix the syntax`);
+  }
+};
+
+const yamlLoader: Loader = (filePath, content) => {
+  const document = parseDocument(stripBom(content));
+  const error = document.errors[0];
+  if (error) {
+    const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+    throw new ConfigError(`${filePath}: config file is not valid YAML${where} (${error.message.split('\n')[0] ?? ''}); fix the syntax`);
+  }
+  return document.toJS() as unknown;
+};
+
+// Loading a JavaScript config runs its code (see the CLI README); a throw names the file.
+const jsLoader: Loader = async (filePath) => {
+  try {
+    const module = (await import(pathToFileURL(filePath).href)) as { default?: unknown };
+    return 'default' in module ? module.default : module;
+  } catch (error) {
+    throw new ConfigError(`${filePath}: the config file threw while loading: ${(error as Error).message}`);
+  }
+};
+
+/** Loaders by extension; `.dockfixrc` without one is YAML (which also reads JSON). */
+export const CONFIG_LOADERS: Readonly<Record<string, Loader>> = {
+  '.json': jsonLoader,
+  '.yaml': yamlLoader,
+  '.yml': yamlLoader,
+  '.js': jsLoader,
+  '.mjs': jsLoader,
+  '.cjs': jsLoader,
+  noExt: yamlLoader,
+};
+
+type Explorer = ReturnType<typeof lilconfig>;
+const explorers = new Map<string, Explorer>();
+
+/** A lilconfig searcher that stops after `stopDir`; lilconfig caches per directory inside it. */
+function explorerFor(stopDir: string): Explorer {
+  let explorer = explorers.get(stopDir);
+  if (!explorer) {
+    explorer = lilconfig('dockfix', { searchPlaces: [...CONFIG_FILE_NAMES], loaders: { ...CONFIG_LOADERS }, stopDir, packageProp: 'dockfix' });
+    explorers.set(stopDir, explorer);
+  }
+  return explorer;
+}
+
+const repoRoots = new Map<string, string>();
 
 /**
- * Loads the configuration for a run. Given a file, reads it; given a directory (default: the
- * current one), looks there and in each parent for `.dockfix.json` or `dockfix.config.json`,
- * stopping after the filesystem root or a directory holding `.git`. Returns null when there is none.
- * Throws {@link ConfigError} naming the file when it is missing, not JSON, or of the wrong shape.
+ * The last directory searched from `directory`: the nearest one holding `.git` (a directory, or a file
+ * in worktrees and submodules), else the filesystem root. Like Ruff, and ESLint looking up from each
+ * file, the search does not leave the repository, so a stray config in a parent never applies.
  */
-export function loadConfig(from: string = process.cwd()): LoadedConfig | null {
+export function searchStopDir(directory: string): string {
+  const start = resolve(directory);
+  const cached = repoRoots.get(start);
+  if (cached) return cached;
+  let current = start;
+  while (!existsSync(join(current, '.git')) && dirname(current) !== current) current = dirname(current);
+  repoRoots.set(start, current);
+  return current;
+}
+
+/** Forgets cached searches and loaded files (after a config file changed). */
+export function clearConfigCaches(): void {
+  for (const explorer of explorers.values()) explorer.clearCaches();
+  repoRoots.clear();
+}
+
+/** The nearest config file at or above `directory`, or null. See {@link searchStopDir} for where the search stops. */
+export async function findConfigFile(directory: string): Promise<string | null> {
+  const found = await explorerFor(searchStopDir(directory)).search(resolve(directory));
+  return found?.filepath ?? null;
+}
+
+/** Reads and checks the shape of one config file. Throws {@link ConfigError} naming the file. */
+export async function readConfigFile(filePath: string, displayName: string = filePath): Promise<LoadedConfig> {
+  const absolute = resolve(filePath);
+  let isFile = false;
+  try {
+    isFile = statSync(absolute).isFile();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${displayName}: ${code === 'ENOENT' ? 'config file not found; check the path' : `cannot read config file: ${(error as Error).message}`}`);
+  }
+  if (!isFile) throw new ConfigError(`${displayName}: not a file; name a config file, like .dockfix.json`);
+  let loaded: Awaited<ReturnType<Explorer['load']>>;
+  try {
+    loaded = await explorerFor(dirname(absolute)).load(absolute);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(error.message.replace(absolute, displayName));
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' ? 'permission denied; check its permissions' : (error as Error).message;
+    throw new ConfigError(`${displayName}: cannot read config file: ${reason}`);
+  }
+  // An empty file is an empty config; package.json without "dockfix" is not a config at all.
+  const data = loaded === null || loaded.isEmpty ? {} : (loaded.config as unknown);
+  return { filePath: absolute, config: parseConfigFile(data ?? {}, displayName) };
+}
+
+/**
+ * Loads the configuration for a directory or file: given a file, reads it; given a directory
+ * (default: the current one), reads the nearest config file at or above it. Null when there is none.
+ */
+export async function loadConfig(from: string = process.cwd()): Promise<LoadedConfig | null> {
   const path = resolve(from);
   let isDirectory: boolean;
   try {
@@ -37,104 +220,147 @@ export function loadConfig(from: string = process.cwd()): LoadedConfig | null {
   } catch {
     throw new ConfigError(`${from}: config file not found; check the path`);
   }
-  if (!isDirectory) return readConfigFile(path);
-  const found = findConfigFile(path);
+  if (!isDirectory) return readConfigFile(path, from);
+  const found = await findConfigFile(path);
   return found ? readConfigFile(found) : null;
 }
 
-/** The nearest config file at or above `directory`, or null; the search stops at a `.git` directory or the root. */
-export function findConfigFile(directory: string): string | null {
-  for (let current = resolve(directory); ; current = dirname(current)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(current, name);
-      if (isFile(candidate)) return candidate;
-    }
-    if (existsSync(join(current, '.git')) || dirname(current) === current) return null;
-  }
+/** Renders a key path: `rules.merge-run[1].maxCommands`. */
+export function keyPath(parts: readonly (string | number)[]): string {
+  return parts.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 }
 
-/** Reads and validates one config file. Throws {@link ConfigError} naming the file. */
-export function readConfigFile(filePath: string): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(filePath, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'not found; check the path' : code === 'EACCES' ? 'permission denied; check its permissions' : (error as Error).message;
-    throw new ConfigError(`${filePath}: cannot read config file: ${reason}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ConfigError(`${filePath}: config file is not valid JSON (${(error as Error).message}); fix the syntax`);
-  }
-  return { filePath, config: parseConfigFile(data, filePath) };
-}
+type Fail = (path: readonly (string | number)[], message: string) => never;
 
-/** Checks the shape of parsed config JSON; `where` names the file in error messages. */
+/** Checks the shape of a parsed config; `where` names the file in error messages (`file: key.path message`). */
 export function parseConfigFile(data: unknown, where: string): ConfigFile {
-  const fail = (message: string): never => {
-    throw new ConfigError(`${where}: ${message}`);
+  const fail: Fail = (path, message) => {
+    throw new ConfigError(`${where}: ${path.length > 0 ? `${keyPath(path)} ` : ''}${message}`);
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('the config must be a JSON object, like {"ignore": ["merge-run"]}');
+  if (!isObject(data)) fail([], 'the config must be an object, like {"rules": {"merge-run": "off"}}');
   const object = data as Record<string, unknown>;
-  for (const key of Object.keys(object)) {
-    if (!(KEYS as readonly string[]).includes(key)) {
-      const hint = KEY_HINTS[key.toLowerCase().replace(/[-_]/g, '')];
-      fail(`unknown key "${key}"${hint ? `; did you mean "${hint}"?` : ''} (allowed: ${KEYS.filter((k) => k !== '$schema').join(', ')})`);
-    }
-  }
+  checkKeys(object, KEYS, [], where);
   const config: { -readonly [K in keyof ConfigFile]: ConfigFile[K] } = {};
+  if (object.extends !== undefined) config.extends = stringList(typeof object.extends === 'string' ? [object.extends] : object.extends, ['extends'], fail, 'config names, like "dockfix:recommended"');
+  if (object.plugins !== undefined) config.plugins = stringList(object.plugins, ['plugins'], fail, 'package names, like ["dockfix-plugin-acme"]');
   for (const key of ['select', 'extendSelect', 'ignore'] as const) {
-    const value = object[key];
-    if (value === undefined) continue;
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-      fail(`"${key}" must be an array of rule ids, aliases or categories, like ["merge-run", "DL3002"]`);
-    }
-    config[key] = value as string[];
+    if (object[key] !== undefined) config[key] = stringList(object[key], [key], fail, 'rule ids, aliases or categories, like ["merge-run", "DL3002"]');
   }
-  if (object.rules !== undefined) config.rules = parseRules(object.rules, fail);
-  if (object.failureThreshold !== undefined) {
-    const value = object.failureThreshold;
-    if (typeof value !== 'string' || !(SEVERITIES as readonly string[]).includes(value)) {
-      fail(`"failureThreshold" must be one of ${SEVERITIES.join(', ')}`);
-    }
-    config.failureThreshold = value as Severity;
+  if (object.ignorePatterns !== undefined) config.ignorePatterns = stringList(object.ignorePatterns, ['ignorePatterns'], fail, 'globs, like ["vendor/**"]');
+  if (object.rules !== undefined) config.rules = parseRules(object.rules, ['rules'], fail);
+  if (object.overrides !== undefined) {
+    if (!Array.isArray(object.overrides)) fail(['overrides'], 'must be an array of {"files": [...], "rules": {...}}');
+    config.overrides = (object.overrides as unknown[]).map((entry, i) => parseOverride(entry, ['overrides', i], fail, where));
+  }
+  if (object.fix !== undefined) {
+    if (!isObject(object.fix)) fail(['fix'], 'must be an object, like {"unsafe": false, "unfixable": ["merge-run"]}');
+    const fix = object.fix as Record<string, unknown>;
+    checkKeys(fix, FIX_KEYS, ['fix'], where);
+    const settings: { -readonly [K in keyof ConfigFixSettings]: ConfigFixSettings[K] } = {};
+    if (fix.unsafe !== undefined) settings.unsafe = boolean(fix.unsafe, ['fix', 'unsafe'], fail);
+    if (fix.fixable !== undefined) settings.fixable = stringList(fix.fixable, ['fix', 'fixable'], fail, 'rule ids, aliases or categories');
+    if (fix.unfixable !== undefined) settings.unfixable = stringList(fix.unfixable, ['fix', 'unfixable'], fail, 'rule ids, aliases or categories');
+    config.fix = settings;
+  }
+  if (object.failOn !== undefined && object.failureThreshold !== undefined) fail(['failureThreshold'], 'is another name for "failOn"; give only one of them');
+  if (object.failOn !== undefined) config.failOn = severity(object.failOn, ['failOn'], fail);
+  if (object.failureThreshold !== undefined) config.failureThreshold = severity(object.failureThreshold, ['failureThreshold'], fail);
+  if (object.noFail !== undefined) config.noFail = boolean(object.noFail, ['noFail'], fail);
+  if (object.disableIgnorePragma !== undefined) config.disableIgnorePragma = boolean(object.disableIgnorePragma, ['disableIgnorePragma'], fail);
+  if (object.reportUnusedPragmas !== undefined) {
+    const value = object.reportUnusedPragmas;
+    config.reportUnusedPragmas = typeof value === 'boolean' ? value : severity(value, ['reportUnusedPragmas'], fail, 'true, false or a severity');
   }
   if (object.maxFileSize !== undefined) {
     const value = object.maxFileSize;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) fail('"maxFileSize" must be a positive number of bytes');
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) fail(['maxFileSize'], 'must be a positive number of bytes');
     config.maxFileSize = value as number;
   }
   return config;
 }
 
-const KEY_HINTS: Readonly<Record<string, string>> = Object.fromEntries(
-  [...KEYS.map((key) => [key.toLowerCase(), key]), ['extend', 'extendSelect'], ['ignored', 'ignore'], ['rule', 'rules'], ['threshold', 'failureThreshold']],
-);
+function parseOverride(entry: unknown, path: readonly (string | number)[], fail: Fail, where: string): ConfigOverride {
+  if (!isObject(entry)) fail(path, 'must be an object, like {"files": ["**/prod/*.Dockerfile"], "rules": {"no-root-user": "error"}}');
+  const object = entry as Record<string, unknown>;
+  checkKeys(object, OVERRIDE_KEYS, path, where);
+  if (object.files === undefined) fail(path, 'needs "files": the globs it applies to');
+  const globs = (value: unknown, key: string) => {
+    const list = stringList(typeof value === 'string' ? [value] : value, [...path, key], fail, 'globs, like ["**/prod/*.Dockerfile"]');
+    if (list.length === 0) fail([...path, key], 'must name at least one glob');
+    return list;
+  };
+  const override: { -readonly [K in keyof ConfigOverride]: ConfigOverride[K] } = { files: globs(object.files, 'files') };
+  if (object.excludedFiles !== undefined) override.excludedFiles = globs(object.excludedFiles, 'excludedFiles');
+  for (const key of ['extendSelect', 'ignore'] as const) {
+    if (object[key] !== undefined) override[key] = stringList(object[key], [...path, key], fail, 'rule ids, aliases or categories');
+  }
+  if (object.rules !== undefined) override.rules = parseRules(object.rules, [...path, 'rules'], fail);
+  return override;
+}
 
-function parseRules(value: unknown, fail: (message: string) => never): Record<string, RuleSetting> {
+const KEY_HINTS: Readonly<Record<string, string>> = Object.fromEntries([
+  ...KEYS.map((key) => [key.toLowerCase(), key]),
+  ['extend', 'extends'],
+  ['ignored', 'ignore'],
+  ['rule', 'rules'],
+  ['plugin', 'plugins'],
+  ['override', 'overrides'],
+  ['threshold', 'failOn'],
+  ['failon', 'failOn'],
+  ['ignorepattern', 'ignorePatterns'],
+  ['ignorefiles', 'ignorePatterns'],
+  ['exclude', 'ignorePatterns'],
+  ['nofail', 'noFail'],
+]);
+
+function checkKeys(object: Record<string, unknown>, allowed: readonly string[], path: readonly (string | number)[], where: string): void {
+  for (const key of Object.keys(object)) {
+    if (allowed.includes(key)) continue;
+    const normalized = key.toLowerCase().replace(/[-_]/g, '');
+    const lower = allowed.map((k) => k.toLowerCase());
+    const near = closest(normalized, lower);
+    const hint = allowed.find((k) => k.toLowerCase() === normalized) ?? (path.length === 0 ? KEY_HINTS[normalized] : undefined) ?? allowed[near === undefined ? -1 : lower.indexOf(near)];
+    const allowedList = allowed.filter((k) => k !== '$schema').join(', ');
+    throw new ConfigError(`${where}: unknown key "${keyPath([...path, key])}"${hint ? `; did you mean "${hint}"?` : ''} (allowed: ${allowedList})`);
+  }
+}
+
+function parseRules(value: unknown, path: readonly (string | number)[], fail: Fail): Record<string, RuleSetting> {
   const example = 'like {"merge-run": "off", "npm-ci": "error"}';
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`"rules" must be an object, ${example}`);
+  if (!isObject(value)) fail(path, `must be an object, ${example}`);
   const levels: readonly string[] = ['off', ...SEVERITIES];
   const rules: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
     const [level, options, extra] = Array.isArray(setting) ? setting : [setting];
     const validLevel = typeof level === 'string' && levels.includes(level);
-    const validOptions = options === undefined || (typeof options === 'object' && options !== null && !Array.isArray(options));
+    const validOptions = options === undefined || isObject(options);
     if (!validLevel || !validOptions || extra !== undefined || (Array.isArray(setting) && setting.length === 0)) {
-      fail(`rule "${id}" must be one of ${levels.map((l) => `"${l}"`).join(', ')} or [severity, {options}], ${example}`);
+      const at = Array.isArray(setting) && validLevel && !validOptions ? [...path, id, 1] : [...path, id];
+      fail(at, `must be one of ${levels.map((l) => `"${l}"`).join(', ')} or [severity, {options}], ${example}`);
     }
     rules[id] = setting as RuleSetting;
   }
   return rules;
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+function stringList(value: unknown, path: readonly (string | number)[], fail: Fail, what: string): string[] {
+  if (!Array.isArray(value)) fail(path, `must be an array of ${what}`);
+  (value as unknown[]).forEach((item, i) => {
+    if (typeof item !== 'string' || item.trim() === '') fail([...path, i], `must be a non-empty string (${what})`);
+  });
+  return value as string[];
+}
+
+function boolean(value: unknown, path: readonly (string | number)[], fail: Fail): boolean {
+  if (typeof value !== 'boolean') fail(path, 'must be true or false');
+  return value as boolean;
+}
+
+function severity(value: unknown, path: readonly (string | number)[], fail: Fail, what = `one of ${SEVERITIES.join(', ')}`): Severity {
+  if (typeof value !== 'string' || !(SEVERITIES as readonly string[]).includes(value)) fail(path, `must be ${what}`);
+  return value as Severity;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,6 +9,7 @@ export {
   type ShellStatement,
   type ShellWord,
 } from './shell.js';
+export { shellInputOf, type ShellInput } from './shell-input.js';
 export {
   buildModel,
   findStage,
@@ -40,17 +41,29 @@ export {
   type RuleMeta,
   type RuleOption,
   type RuleOptionValue,
+  type RuleCodes,
   type RuleSource,
   type RunInstruction,
   type Visitor,
 } from './rule.js';
 export { SEVERITIES, type Diagnostic, type Severity } from './diagnostic.js';
 export { applyEdits, createFixBuilder, editsConflict, type Fix, type FixBuilder, type FixSafety, type Ranged, type TextEdit } from './fix.js';
-export { ConfigError, RuleIndex, resolveConfig, type Config, type ResolvedRule, type RuleSetting } from './config.js';
-export { collectSuppressions, isSuppressed, type PragmaKind, type Suppression } from './suppress.js';
+export { ConfigError, RuleIndex, resolveConfig, type CodeSelection, type Config, type ResolvedRule, type RuleSetting } from './config.js';
+export {
+  collectSuppressions,
+  fixTouchesGuarded,
+  isSuppressed,
+  suppressionsOf,
+  type BuildkitNames,
+  type PragmaKind,
+  type Suppression,
+  type SuppressionEntry,
+} from './suppress.js';
 export { unifiedDiff } from './diff.js';
 export {
   createLinter,
+  UNKNOWN_PRAGMA_RULE,
+  UNUSED_PRAGMA_RULE,
   type AppliedFix,
   type FixOptions,
   type FixResult,
@@ -61,6 +74,40 @@ export {
   type RevertedFix,
 } from './linter.js';
 export { decodeDockerfile, DEFAULT_MAX_FILE_SIZE, formatSize, InputError } from './input.js';
-export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, parseConfigFile, readConfigFile, type ConfigFile, type LoadedConfig } from './config-file.js';
+export {
+  CONFIG_FILE_NAMES,
+  clearConfigCaches,
+  findConfigFile,
+  keyPath,
+  loadConfig,
+  parseConfigFile,
+  readConfigFile,
+  searchStopDir,
+  type ConfigFile,
+  type ConfigFixSettings,
+  type ConfigOverride,
+  type LoadedConfig,
+} from './config-file.js';
+export {
+  BUILTIN_CONFIGS,
+  createConfigResolver,
+  hadolintToConfig,
+  validateOptions,
+  type ConfigResolver,
+  type ConfigResolverOptions,
+  type ConfigSource,
+  type FileConfig,
+} from './config-resolver.js';
+export { configJsonSchema } from './config-schema.js';
+export { loadPlugin, pluginNamespace, resolveModule, type LoadedPlugin } from './config-modules.js';
+export {
+  findHadolintConfig,
+  hadolintConfigCandidates,
+  hadolintEnvSettings,
+  parseHadolintSettings,
+  readHadolintConfig,
+  type HadolintSettings,
+  type LoadedHadolintConfig,
+} from './hadolint-config.js';
 export { format, resolveFormatOptions, type FormatOptions, type FormatResult, type OperatorPosition, type ResolvedFormatOptions } from './format/index.js';
 export { RULE_DOCS_BASE_URL, ruleDocUrl } from './rule-docs.js';

@@ -7,7 +7,7 @@ import type { FileCreation, ReportInput, Rule, RuleContext, Visitor } from './ru
 import type { Severity } from './diagnostic.js';
 import { withShellParseCache } from './shell.js';
 import { parseCheckDirective, Source, type CheckDirective } from './source.js';
-import { collectSuppressions, isSuppressed } from './suppress.js';
+import { collectSuppressions, fixTouchesGuarded, suppressionsOf, type Suppression } from './suppress.js';
 
 /** Options for one lint. */
 export interface LintOptions {
@@ -139,8 +139,9 @@ export function createLinter(options: LinterOptions): Linter {
   const lintText = (text: string, lintOptions: LintOptions, blocked: ReadonlySet<string> = new Set()) => {
     const source = new Source(text);
     const model = buildModel(source);
-    const active = resolveForFile(lintOptions.config, checkDirectiveOf(source));
-    return { source, model, diagnostics: run(source, model, active, lintOptions.filePath, blocked) };
+    const config = lintOptions.config;
+    const active = resolveForFile(config, checkDirectiveOf(source));
+    return { source, model, diagnostics: run(source, model, active, lintOptions.filePath, blocked, index, config?.disableIgnorePragma === true) };
   };
 
   const lint = (text: string, lintOptions: LintOptions = {}): LintResult => summarize(lintOptions.filePath, lintText(text, lintOptions).diagnostics);
@@ -354,6 +355,8 @@ function run(
   active: readonly ResolvedRule[],
   filePath: string | undefined,
   blocked: ReadonlySet<string>,
+  index: RuleIndex,
+  disableIgnorePragma: boolean,
 ): Diagnostic[] {
   const fatal = inputProblems(source, model);
   if (fatal.length > 0) return fatal;
@@ -370,6 +373,7 @@ function run(
       filePath,
       fix: fixBuilder,
       report: (input: ReportInput) => {
+        if (input.code !== undefined && !codeIsOn(resolved, input.code)) return;
         diagnostics.push(toDiagnostic(source, resolved, input, blocked));
       },
     };
@@ -410,10 +414,31 @@ function run(
     if (exit) call(resolved, () => exit());
   }
 
-  const suppressions = collectSuppressions(model);
+  // disableIgnorePragma turns off dockfix's and hadolint's ignore pragmas; BuildKit's `# check=skip=`
+  // is part of what the build itself reads, like the file's `# check=` directive, so it stays.
+  const suppressions = collectSuppressions(model).filter((s) => !disableIgnorePragma || s.kind === 'check-skip');
   const buildkitById = new Map(active.map((resolved) => [resolved.rule.meta.id, buildkitNames(resolved.rule)]));
-  return diagnostics
-    .filter((d) => !isSuppressed(d, suppressions, (ruleId) => buildkitById.get(ruleId) ?? []))
+  const checksOf = (ruleId: string) => buildkitById.get(ruleId) ?? [];
+  const used = new Set<Suppression>();
+  const usedNames = new Set<string>();
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const by = suppressionsOf(d, suppressions, checksOf);
+    if (by.length === 0) {
+      // A fix must not edit what a pragma guards for its rule, even when the report is elsewhere.
+      if (d.fix && fixTouchesGuarded(d, d.fix.edits, suppressions, checksOf)) {
+        const { fix: _withheld, ...rest } = d;
+        kept.push(rest);
+      } else kept.push(d);
+      continue;
+    }
+    for (const suppression of by) {
+      used.add(suppression);
+      for (const name of [d.ruleId, ...d.aliases]) usedNames.add(`${suppression.comment.start}:${name.toLowerCase()}`);
+    }
+  }
+  kept.push(...pragmaDiagnostics(source, active, suppressions, index, (s, name) => (name === undefined ? used.has(s) : usedNames.has(`${s.comment.start}:${name.toLowerCase()}`))));
+  return kept
     .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
 }
 
@@ -423,7 +448,7 @@ function toDiagnostic(source: Source, resolved: ResolvedRule, input: ReportInput
   const start = source.lineColumnAt(range.start);
   const end = source.lineColumnAt(range.end);
   let fix: Fix | undefined;
-  if (input.fix && !blocked.has(meta.id)) {
+  if (input.fix && !blocked.has(meta.id) && resolved.fixable) {
     const safety = input.fix.safety ?? (meta.fix === 'none' ? 'unsafe' : meta.fix);
     if (meta.fix === 'none' || (meta.fix === 'unsafe' && safety === 'safe')) {
       throw new Error(`emitted a ${safety} fix but declares fix: '${meta.fix}'`);
@@ -437,17 +462,18 @@ function toDiagnostic(source: Source, resolved: ResolvedRule, input: ReportInput
     };
   }
   let createFile: FileCreation | undefined;
-  if (input.createFile) {
+  if (input.createFile && resolved.fixable) {
     const safety = input.createFile.safety ?? (meta.fix === 'none' ? 'unsafe' : meta.fix);
     if (meta.fix === 'none' || (meta.fix === 'unsafe' && safety === 'safe')) {
       throw new Error(`asked to create a file with a ${safety} fix but declares fix: '${meta.fix}'`);
     }
     createFile = { path: input.createFile.path, text: input.createFile.text, title: input.createFile.title, safety };
   }
+  const code = input.code?.toUpperCase();
   return {
     ruleId: meta.id,
-    aliases: resolved.aliases,
-    severity: resolved.severity,
+    aliases: code ? [...resolved.aliases, code] : resolved.aliases,
+    severity: code ? codeSeverity(resolved, code, input.severity) : (input.severity && !resolved.codes?.ruleSeverity ? input.severity : resolved.severity),
     message: input.message,
     ...(input.help ? { help: input.help } : {}),
     range,
@@ -458,6 +484,70 @@ function toDiagnostic(source: Source, resolved: ResolvedRule, input: ReportInput
     ...(fix ? { fix } : {}),
     ...(createFile ? { createFile } : {}),
   };
+}
+
+/** The id of the engine-implemented rule that reports pragmas naming no known rule. */
+export const UNKNOWN_PRAGMA_RULE = 'unknown-pragma-rule';
+/** The id of the engine-implemented rule that reports pragmas that silenced nothing (Ruff's RUF100). */
+export const UNUSED_PRAGMA_RULE = 'unused-pragma';
+
+// hadolint pragmas often name hadolint or ShellCheck codes dockfix does not implement (yet); those are
+// not typos, so they are neither "unknown" nor "unused".
+const FOREIGN_CODE = /^(?:DL|SC)\d{4}$/i;
+
+/**
+ * Diagnostics about the pragmas themselves, when the rules that report them are active (they are
+ * ordinary rules in the registry whose visitor is empty: only the engine knows what was suppressed).
+ */
+function pragmaDiagnostics(
+  source: Source,
+  active: readonly ResolvedRule[],
+  suppressions: readonly Suppression[],
+  index: RuleIndex,
+  wasUsed: (suppression: Suppression, name?: string) => boolean,
+): Diagnostic[] {
+  const unknownRule = active.find((r) => r.rule.meta.id === UNKNOWN_PRAGMA_RULE);
+  const unusedRule = active.find((r) => r.rule.meta.id === UNUSED_PRAGMA_RULE);
+  if (!unknownRule && !unusedRule) return [];
+  const activeNames = new Set(active.flatMap((r) => [r.rule.meta.id, ...r.aliases].map((name) => name.toLowerCase())));
+  const out: Diagnostic[] = [];
+  const at = (resolved: ResolvedRule, range: { start: number; end: number }, message: string) =>
+    out.push(toDiagnostic(source, resolved, { node: range, message }, new Set()));
+  for (const suppression of suppressions) {
+    // BuildKit's `# check=skip=` speaks of BuildKit's checks, named or not; it is neither unknown nor unused here.
+    if (suppression.kind === 'check-skip') continue;
+    if (suppression.entries.length === 0) {
+      if (unusedRule && !wasUsed(suppression)) at(unusedRule, suppression.comment, 'This pragma silences no problem; remove it');
+      continue;
+    }
+    for (const entry of suppression.entries) {
+      if (FOREIGN_CODE.test(entry.name) && !index.hasRule(entry.name)) continue;
+      if (!index.hasRule(entry.name)) {
+        if (unknownRule) {
+          const near = index.suggest(entry.name);
+          at(unknownRule, entry.range, `Unknown rule "${entry.name}" in a pragma${near ? `; did you mean "${near}"?` : ''}`);
+        }
+      } else if (unusedRule && !wasUsed(suppression, entry.name)) {
+        const why = activeNames.has(entry.name.toLowerCase()) ? 'reported nothing here' : 'is not enabled';
+        at(unusedRule, entry.range, `Unused pragma: "${entry.name}" ${why}; remove it`);
+      }
+    }
+  }
+  return out;
+}
+
+/** True when the config leaves a code of a rule with `meta.codes` on (`--ignore SC2086` turns one off). */
+function codeIsOn(resolved: ResolvedRule, code: string): boolean {
+  const upper = code.toUpperCase();
+  const selection = resolved.codes;
+  if (!selection) return true;
+  return !selection.off.has(upper) && (selection.only === null || selection.only.has(upper));
+}
+
+/** A code's level: the config's for that code, else the config's for the rule, else the one reported. */
+function codeSeverity(resolved: ResolvedRule, code: string, reported: Severity | undefined): Severity {
+  const selection = resolved.codes;
+  return selection?.severities.get(code) ?? (selection?.ruleSeverity || !reported ? resolved.severity : reported);
 }
 
 /** Problems that make the text unlintable: empty, binary, or rejected by the Dockerfile frontend. */

@@ -81,7 +81,20 @@ export interface RuleMeta {
   readonly options?: Readonly<Record<string, RuleOption>>;
   /** Off unless selected by id, alias, category or `ALL` (for noisy or opinionated checks). */
   readonly optIn?: boolean;
+  /**
+   * For a rule that relays another tool's findings (ShellCheck's `SC2086`): the codes it reports. Each
+   * diagnostic carries its code as an alias, and a code is accepted wherever a rule id is (`--select`,
+   * `--ignore`, `rules`, pragmas) to choose, silence or re-level the findings with that code alone.
+   */
+  readonly codes?: RuleCodes;
   readonly docs: RuleDocs;
+}
+
+/** The codes of another tool that a rule reports one by one (see {@link RuleMeta.codes}). */
+export interface RuleCodes {
+  readonly tool: RuleSource['tool'];
+  /** Matches every code the rule may report, e.g. `/^SC\d{4}$/`. */
+  readonly pattern: RegExp;
 }
 
 /** The fix part of a report: edits plus a title; safety defaults to the rule's declared one. */
@@ -125,6 +138,10 @@ export interface ReportInput {
   readonly fix?: FixInput;
   /** A file to create beside the Dockerfile instead of (or besides) editing its text. */
   readonly createFile?: FileCreationInput;
+  /** The other tool's code of this finding, for a rule with {@link RuleMeta.codes}; it becomes an alias. */
+  readonly code?: string;
+  /** The finding's own level (the other tool's), used unless the config sets the rule's or the code's. */
+  readonly severity?: Severity;
 }
 
 /** What a rule sees: the parsed file, its options, and ways to report. */

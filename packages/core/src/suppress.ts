@@ -1,36 +1,56 @@
 import type { Diagnostic } from './diagnostic.js';
+import type { TextEdit } from './fix.js';
 import type { DockerfileModel, Instruction } from './model.js';
 import { parseCheckDirective, type TextRange } from './source.js';
 
 /** Which comment made a suppression. */
 export type PragmaKind = 'dockfix-ignore' | 'dockfix-ignore-file' | 'hadolint-ignore' | 'hadolint-global-ignore' | 'check-skip';
 
+/** One rule id or alias named by a pragma, where it is written. */
+export interface SuppressionEntry {
+  /** As written (`DL3008`, `my-plugin/no-foo`). */
+  readonly name: string;
+  readonly range: TextRange;
+}
+
 /** An inline pragma that silences rules, for the next instruction or the whole file. */
 export interface Suppression {
   /** Rule ids or aliases, lower-cased; empty means every rule (every BuildKit check for `check-skip`). */
   readonly rules: readonly string[];
+  /** The names as written, with their ranges, for reports about unknown or unused names. */
+  readonly entries: readonly SuppressionEntry[];
   /** The instruction range it covers; null for the whole file. */
   readonly scope: TextRange | null;
   readonly comment: TextRange;
   readonly kind: PragmaKind;
+  /**
+   * Which syntax it used: hadolint's pragmas may name hadolint or ShellCheck codes dockfix does not
+   * implement; BuildKit's `# check=skip=` names only BuildKit checks.
+   */
+  readonly syntax: 'dockfix' | 'hadolint' | 'buildkit';
 }
 
-const PRAGMAS: readonly { pattern: RegExp; kind: PragmaKind }[] = [
-  { pattern: /^#\s*dockfix-ignore-file\b\s*([\w\-, ]*)/, kind: 'dockfix-ignore-file' },
-  { pattern: /^#\s*dockfix-ignore\b\s*([\w\-, ]*)/, kind: 'dockfix-ignore' },
-  { pattern: /^#\s*hadolint\s+global\s+ignore\s*=\s*([\w\-, ]*)/, kind: 'hadolint-global-ignore' },
-  { pattern: /^#\s*hadolint\s+ignore\s*=\s*([\w\-, ]*)/, kind: 'hadolint-ignore' },
+// A name: rule ids, aliases, and plugin ids with a namespace (`my-plugin/rule`, `@scope/rule`).
+const NAMES = String.raw`([\w\-/.@, ]*)`;
+const PRAGMAS: readonly { pattern: RegExp; kind: PragmaKind; syntax: Suppression['syntax'] }[] = [
+  // The colon is Ruff's `# noqa: E501` habit; without it allowed here, `# dockfix-ignore: npm-ci`
+  // read as a bare `# dockfix-ignore` and silenced every rule.
+  { pattern: new RegExp(String.raw`^#\s*dockfix-ignore-file\b\s*:?\s*${NAMES}`), kind: 'dockfix-ignore-file', syntax: 'dockfix' },
+  { pattern: new RegExp(String.raw`^#\s*dockfix-ignore\b(?!-)\s*:?\s*${NAMES}`), kind: 'dockfix-ignore', syntax: 'dockfix' },
+  { pattern: new RegExp(String.raw`^#\s*hadolint\s+global\s+ignore\s*=\s*${NAMES}`), kind: 'hadolint-global-ignore', syntax: 'hadolint' },
+  { pattern: new RegExp(String.raw`^#\s*hadolint\s+ignore\s*=\s*${NAMES}`), kind: 'hadolint-ignore', syntax: 'hadolint' },
 ];
 
 /** BuildKit's `# check=skip=A,B` comment above an instruction (BuildKit ≥ 0.26 reads it as the instruction's own check config). */
 const CHECK_COMMENT = /^#\s*check\s*=\s*(.+?)\s*$/i;
 
 /**
- * Reads `# dockfix-ignore rule-a,rule-b` / `# hadolint ignore=DL3008` (next instruction) and
- * `# dockfix-ignore-file …` / `# hadolint global ignore=…` (whole file). Anything after a second `#`
- * or `--` is a reason and ignored. Also reads BuildKit's `# check=skip=…` in the comments above an
- * instruction: it skips those checks for that instruction, or for the whole stage above a FROM; only
- * the first such comment counts, and the file's `# check=` parser directive is not one of them.
+ * Reads `# dockfix-ignore rule-a,rule-b` (or `# dockfix-ignore: rule-a`) and `# hadolint ignore=DL3008`
+ * (next instruction), and `# dockfix-ignore-file …` / `# hadolint global ignore=…` (whole file).
+ * Anything after a second `#` or `--` is a reason and ignored. Also reads BuildKit's `# check=skip=…`
+ * in the comments above an instruction: it skips those checks for that instruction, or for the whole
+ * stage above a FROM; only the first such comment counts, and the file's `# check=` parser directive
+ * is not one of them.
  */
 export function collectSuppressions(model: DockerfileModel): Suppression[] {
   const suppressions: Suppression[] = [];
@@ -46,20 +66,30 @@ export function collectSuppressions(model: DockerfileModel): Suppression[] {
       if ('problem' in parsed || (parsed.skip !== 'all' && parsed.skip.length === 0)) continue;
       checkTaken.add(next);
       const rules = parsed.skip === 'all' ? [] : parsed.skip.map((rule) => rule.toLowerCase());
-      suppressions.push({ rules, scope: checkScope(next), comment: comment.range, kind: 'check-skip' });
+      // No entries: BuildKit ignores check names it does not know, so neither unknown nor unused names are reported.
+      suppressions.push({ rules, entries: [], scope: checkScope(next), comment: comment.range, kind: 'check-skip', syntax: 'buildkit' });
       continue;
     }
-    for (const { pattern, kind } of PRAGMAS) {
+    for (const { pattern, kind, syntax } of PRAGMAS) {
       const match = pattern.exec(comment.text);
       if (!match) continue;
       const file = kind === 'dockfix-ignore-file' || kind === 'hadolint-global-ignore';
       const list = (match[1] ?? '').split(/--/)[0] ?? '';
-      const rules = list
-        .split(/[,\s]+/)
-        .map((rule) => rule.trim().toLowerCase())
-        .filter(Boolean);
+      const listStart = comment.range.start + match[0].length - (match[1] ?? '').length;
+      const entries: SuppressionEntry[] = [];
+      for (const found of list.matchAll(/[^,\s]+/g)) {
+        const start = listStart + (found.index ?? 0);
+        entries.push({ name: found[0], range: { start, end: start + found[0].length } });
+      }
       if (!file && !next) break;
-      suppressions.push({ rules, scope: file ? null : (next?.range ?? null), comment: comment.range, kind });
+      suppressions.push({
+        rules: entries.map((entry) => entry.name.toLowerCase()),
+        entries,
+        scope: file ? null : (next?.range ?? null),
+        comment: comment.range,
+        kind,
+        syntax,
+      });
       break;
     }
   }
@@ -72,24 +102,61 @@ function checkScope(instruction: Instruction): TextRange {
   return { start: instruction.range.start, end: (last ?? instruction).range.end };
 }
 
+/** A rule's BuildKit check names (lower-cased), given by the linter; none by default. */
+export type BuildkitNames = (ruleId: string) => readonly string[];
+
+const noBuildkitNames: BuildkitNames = () => [];
+
+function namesOf(diagnostic: Diagnostic): string[] {
+  return [diagnostic.ruleId, ...diagnostic.aliases].map((name) => name.toLowerCase());
+}
+
+/**
+ * True when the pragma names this diagnostic's rule (or names no rule, meaning all of them). A
+ * `# check=skip=` names only BuildKit checks, and its `all` means every rule that has a BuildKit name.
+ */
+function covers(suppression: Suppression, diagnostic: Diagnostic, buildkitNames: BuildkitNames): boolean {
+  if (suppression.kind === 'check-skip') {
+    const checks = buildkitNames(diagnostic.ruleId);
+    return checks.length > 0 && (suppression.rules.length === 0 || suppression.rules.some((rule) => checks.includes(rule)));
+  }
+  const names = namesOf(diagnostic);
+  return suppression.rules.length === 0 || suppression.rules.some((rule) => names.includes(rule));
+}
+
+/** The suppressions that silence this diagnostic (empty when none does). */
+export function suppressionsOf(diagnostic: Diagnostic, suppressions: readonly Suppression[], buildkitNames: BuildkitNames = noBuildkitNames): Suppression[] {
+  return suppressions.filter(
+    (suppression) =>
+      (suppression.scope === null || (diagnostic.range.start >= suppression.scope.start && diagnostic.range.start <= suppression.scope.end)) &&
+      covers(suppression, diagnostic, buildkitNames),
+  );
+}
+
 /**
  * True when a pragma silences this diagnostic. `buildkitNames` gives a rule's BuildKit check names
  * (lower-cased): `# check=skip=` names only those, and its `all` means every rule that has one.
  */
-export function isSuppressed(
+export function isSuppressed(diagnostic: Diagnostic, suppressions: readonly Suppression[], buildkitNames: BuildkitNames = noBuildkitNames): boolean {
+  return suppressionsOf(diagnostic, suppressions, buildkitNames).length > 0;
+}
+
+/**
+ * True when a fix of this diagnostic's rule would edit an instruction that a pragma guards for that
+ * rule: `# hadolint ignore=DL3059` above a RUN means "leave this RUN alone", so merge-run must not
+ * merge the next RUN into it even though the report sits on the next RUN. An insertion touching the
+ * instruction's start or end counts, since it would change the instruction or split it from its pragma.
+ */
+export function fixTouchesGuarded(
   diagnostic: Diagnostic,
+  edits: readonly TextEdit[],
   suppressions: readonly Suppression[],
-  buildkitNames: (ruleId: string) => readonly string[] = () => [],
+  buildkitNames: BuildkitNames = noBuildkitNames,
 ): boolean {
-  const names = [diagnostic.ruleId, ...diagnostic.aliases].map((name) => name.toLowerCase());
-  return suppressions.some((suppression) => {
-    const inScope =
-      suppression.scope === null || (diagnostic.range.start >= suppression.scope.start && diagnostic.range.start <= suppression.scope.end);
-    if (!inScope) return false;
-    if (suppression.kind === 'check-skip') {
-      const checks = buildkitNames(diagnostic.ruleId);
-      return checks.length > 0 && (suppression.rules.length === 0 || suppression.rules.some((rule) => checks.includes(rule)));
-    }
-    return suppression.rules.length === 0 || suppression.rules.some((rule) => names.includes(rule));
-  });
+  return suppressions.some(
+    (suppression) =>
+      suppression.scope !== null &&
+      covers(suppression, diagnostic, buildkitNames) &&
+      edits.some((edit) => edit.start <= (suppression.scope as TextRange).end && edit.end >= (suppression.scope as TextRange).start),
+  );
 }

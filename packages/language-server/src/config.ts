@@ -1,62 +1,57 @@
 import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { ConfigError, findConfigFile, readConfigFile, type Config, type Linter } from '@dockfix/core';
+import { join } from 'node:path';
+import { ConfigError, createConfigResolver, type ConfigResolver, type FileConfig, type Rule } from '@dockfix/core';
 
-/** The configuration that applies to a document: none, a usable one, or a broken file and why. */
-export type ConfigState =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'ok'; readonly filePath: string; readonly config: Config }
-  | { readonly kind: 'error'; readonly filePath: string; readonly message: string };
-
-interface CacheEntry {
-  readonly stamp: string;
-  readonly state: ConfigState;
-}
+/** The configuration that applies to a document: a usable one (maybe none, i.e. the defaults), or a broken file and why. */
+export type ConfigState = { readonly kind: 'ok'; readonly fileConfig: FileConfig } | { readonly kind: 'error'; readonly message: string };
 
 /**
- * Finds and reads the nearest `.dockfix.json`/`dockfix.config.json` above a document, the way the
- * CLI does. A file is re-read only when its size or mtime changed, so an edit is picked up on the
- * next keystroke even from a client that does not report watched-file changes; the same Config
- * object is handed out until then, which keeps the linter's per-config rule resolution cached.
+ * The CLI's configuration resolution for documents: the nearest dockfix config up from the file
+ * (else `.hadolint.yaml`), with extends, overrides and plugins. The config file a document used is
+ * re-checked (size, mtime) on every request, so an edit is picked up on the next keystroke even from
+ * a client that does not report watched-file changes; until then the same Config object is handed
+ * out, which keeps the linter's per-config rule resolution cached.
  */
 export class ConfigCache {
-  private readonly files = new Map<string, CacheEntry>();
+  private readonly resolver: ConfigResolver;
+  private readonly stamps = new Map<string, string>();
 
-  constructor(private readonly linter: Linter) {}
-
-  /** The configuration for a document in `directory` (undefined: no file on disk, e.g. an untitled buffer). */
-  forDirectory(directory: string | undefined): ConfigState {
-    if (directory === undefined) return { kind: 'none' };
-    const filePath = findConfigFile(directory);
-    if (filePath === null) return { kind: 'none' };
-    const stamp = fileStamp(filePath);
-    const cached = this.files.get(filePath);
-    if (cached && cached.stamp === stamp) return cached.state;
-    const state = this.read(filePath);
-    this.files.set(filePath, { stamp, state });
-    return state;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  constructor(rules: readonly Rule<any>[], cwd?: string) {
+    this.resolver = createConfigResolver({ rules, ...(cwd ? { cwd } : {}) });
   }
 
-  /** The configuration for a file path. */
-  forFile(filePath: string | undefined): ConfigState {
-    return this.forDirectory(filePath === undefined ? undefined : dirname(filePath));
+  /** The configuration for a document at `filePath`; for an untitled buffer, that of `fallbackDirectory` (the workspace). */
+  async forFile(filePath: string | undefined, fallbackDirectory: string | undefined): Promise<ConfigState> {
+    const target = filePath ?? join(fallbackDirectory ?? process.cwd(), '-');
+    try {
+      let fileConfig = await this.resolver.forFile(target);
+      if (this.changed(fileConfig.configFile)) {
+        this.resolver.clear();
+        fileConfig = await this.resolver.forFile(target);
+        this.changed(fileConfig.configFile);
+      }
+      return { kind: 'ok', fileConfig };
+    } catch (error) {
+      // Unknown rule ids, bad options and broken files alike: the message names the file and key.
+      const message = error instanceof ConfigError ? error.message : `cannot use the config file: ${error instanceof Error ? error.message : String(error)}`;
+      return { kind: 'error', message };
+    }
   }
 
   /** Forgets every file read, so the next request reads them again. */
   clear(): void {
-    this.files.clear();
+    this.resolver.clear();
+    this.stamps.clear();
   }
 
-  private read(filePath: string): ConfigState {
-    try {
-      const { config } = readConfigFile(filePath);
-      // Unknown rule ids and bad options are config errors too; resolve() reports them.
-      this.linter.resolve(config);
-      return { kind: 'ok', filePath, config };
-    } catch (error) {
-      const message = error instanceof ConfigError ? error.message : `cannot use the config file: ${error instanceof Error ? error.message : String(error)}`;
-      return { kind: 'error', filePath, message: message.startsWith(filePath) ? message : `${filePath}: ${message}` };
-    }
+  /** True when the file changed since it was last seen (and remembers its new stamp). */
+  private changed(filePath: string | null): boolean {
+    if (filePath === null) return false;
+    const stamp = fileStamp(filePath);
+    const before = this.stamps.get(filePath);
+    this.stamps.set(filePath, stamp);
+    return before !== undefined && before !== stamp;
   }
 }
 

@@ -1,6 +1,5 @@
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_MAX_FILE_SIZE, format, type LintResult } from '@dockfix/core';
+import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, format, type LintResult } from '@dockfix/core';
 import { builtinLinter } from 'dockfix';
 import {
   CodeActionKind,
@@ -44,6 +43,9 @@ interface Linted {
   readonly tooLarge: boolean;
 }
 
+/** Config file names the client is asked to watch (dockfix's, package.json#dockfix, hadolint's). */
+const WATCHED = `**/{${[...CONFIG_FILE_NAMES, '.hadolint.yaml', '.hadolint.yml'].join(',')}}`;
+
 const linter = builtinLinter;
 const rulesById = new Map(linter.rules.map((rule) => [rule.meta.id, rule]));
 const knownRules: ReadonlySet<string> = new Set(rulesById.keys());
@@ -56,7 +58,7 @@ const knownRules: ReadonlySet<string> = new Set(rulesById.keys());
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const debounceMs = options.debounceMs ?? 175;
   const documents = new TextDocuments(TextDocument);
-  const configs = new ConfigCache(linter);
+  const configs = new ConfigCache(linter.rules);
   const linted = new Map<string, Linted>();
   const timers = new Map<string, NodeJS.Timeout>();
   const reportedConfigErrors = new Set<string>();
@@ -81,38 +83,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (!watchRegistration) return;
     void connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/{.dockfix.json,dockfix.config.json}' }] })
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] })
       .catch((error: unknown) => connection.console.warn(`dockfix: cannot watch config files: ${String(error)}`));
   });
 
   /** Lints the document's current text and remembers the result for code actions and hovers. */
-  const lintNow = (document: TextDocument): Linted => {
+  const lintNow = async (document: TextDocument): Promise<Linted> => {
     const filePath = filePathOf(document.uri);
-    const config = configs.forDirectory(filePath ? dirname(filePath) : workspaceRoot);
+    const config = await configs.forFile(filePath, workspaceRoot);
+    // The text and version as they are now, after the config was found: the latest the client sent.
+    const version = document.version;
     let result: LintResult | null = null;
     // The CLI's default --max-file-size: past it a lint on every keystroke would stall the editor.
     const tooLarge = document.getText().length > DEFAULT_MAX_FILE_SIZE;
-    if (config.kind !== 'error' && !tooLarge) {
+    if (config.kind === 'ok' && !tooLarge) {
       try {
-        result = linter.lint(document.getText(), { ...(filePath ? { filePath } : {}), ...(config.kind === 'ok' ? { config: config.config } : {}) });
+        result = config.fileConfig.linter.lint(document.getText(), { ...(filePath ? { filePath } : {}), config: config.fileConfig.config });
       } catch (error) {
         connection.console.error(`dockfix: internal error while linting ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
     }
-    const state: Linted = { version: document.version, result, config, tooLarge };
+    const state: Linted = { version, result, config, tooLarge };
     linted.set(document.uri, state);
     return state;
   };
 
   /** The lint state of the document's current version, linting now if a debounced run is still pending. */
-  const current = (document: TextDocument): Linted => {
+  const current = async (document: TextDocument): Promise<Linted> => {
     const state = linted.get(document.uri);
     return state && state.version === document.version ? state : lintNow(document);
   };
 
-  const publish = (document: TextDocument): void => {
+  const publish = async (document: TextDocument): Promise<void> => {
     cancel(document.uri);
-    const state = lintNow(document);
+    const state = await lintNow(document);
     const diagnostics: Diagnostic[] = state.result ? state.result.diagnostics.map((d) => toLspDiagnostic(document, d, knownRules)) : [];
     if (state.tooLarge) {
       diagnostics.push({
@@ -149,10 +153,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const relintAll = (): void => {
     configs.clear();
     reportedConfigErrors.clear();
-    for (const document of documents.all()) publish(document);
+    for (const document of documents.all()) void publish(document);
   };
 
-  documents.onDidOpen(({ document }) => publish(document));
+  documents.onDidOpen(({ document }) => void publish(document));
   documents.onDidChangeContent(({ document }) => {
     // onDidChangeContent also fires on open, which onDidOpen has answered already.
     if (linted.get(document.uri)?.version === document.version) return;
@@ -162,7 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       setTimeout(() => {
         timers.delete(document.uri);
         const latest = documents.get(document.uri);
-        if (latest) publish(latest);
+        if (latest) void publish(latest);
       }, debounceMs),
     );
   });
@@ -175,9 +179,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles(relintAll);
   connection.onDidChangeConfiguration(relintAll);
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? codeActions(document, params, current(document)) : [];
+    return document ? codeActions(document, params, await current(document)) : [];
   });
 
   connection.onDocumentFormatting((params: DocumentFormattingParams): TextEdit[] => {
@@ -192,10 +196,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return replaceAll(document, result.output);
   });
 
-  connection.onHover((params: HoverParams): Hover | null => {
+  connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const state = current(document);
+    const state = await current(document);
     const offset = document.offsetAt(params.position);
     const hits = (state.result?.diagnostics ?? []).filter((d) => d.range.start <= offset && offset <= d.range.end);
     if (hits.length === 0) return null;
@@ -237,10 +241,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const fixable = result.diagnostics.filter((d) => d.fix);
     const filePath = filePathOf(document.uri);
-    const config = state.config.kind === 'ok' ? { config: state.config.config } : {};
+    if (state.config.kind !== 'ok') return actions;
+    const { linter: fileLinter, config } = state.config.fileConfig;
     const fixAll = (unsafe: boolean): TextEdit[] => {
       try {
-        const fixed = linter.fix(document.getText(), { ...(filePath ? { filePath } : {}), ...config, unsafe });
+        const fixed = fileLinter.fix(document.getText(), { ...(filePath ? { filePath } : {}), config, unsafe });
         return fixed.fatal ? [] : replaceAll(document, fixed.output);
       } catch (error) {
         connection.console.error(`dockfix: internal error while fixing ${document.uri}: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,10 +1,11 @@
 // prettier-plugin-dockfix: Prettier 3 formats Dockerfiles with dockfix's printer, after dockfix's
-// safe fixes. Everything is synchronous; Prettier awaits plugins anyway. Nothing here may throw out
-// of Prettier's format(): when something goes wrong the text comes back unchanged, and the reason
-// goes to console.warn once (Prettier has no channel for warnings).
+// safe fixes. The work happens in the parser, which Prettier lets be async (finding and loading the
+// dockfix config is: a JavaScript config or a plugin is imported); the printer hands the result back.
+// Nothing here may throw out of Prettier's format(): when something goes wrong the text comes back
+// unchanged, and the reason goes to console.warn once (Prettier has no channel for warnings).
 import path from 'node:path';
-import { ConfigError, findConfigFile, format, readConfigFile, type Config } from '@dockfix/core';
-import { fix } from 'dockfix';
+import { ConfigError, createConfigResolver, format, type ConfigResolver, type FileConfig } from '@dockfix/core';
+import { rules } from 'dockfix';
 import type { AstPath, Parser, ParserOptions, Plugin, Printer, SupportLanguage, SupportOptions } from 'prettier';
 
 /** The whole file: the plugin prints it in one piece, so the tree is a single node. */
@@ -14,6 +15,8 @@ export interface DockerfileRoot {
   /** Offsets Prettier reads through `locStart`/`locEnd`: the node spans the whole text. */
   readonly start: number;
   readonly end: number;
+  /** What the printer prints: the text after safe fixes and formatting. */
+  readonly output: string;
 }
 
 /** `dockfixFixes`: which dockfix fixes run before formatting. Unsafe fixes never run on save. */
@@ -46,7 +49,13 @@ export const languages: SupportLanguage[] = [
 export const parsers: Record<string, Parser<DockerfileRoot>> = {
   dockfix: {
     astFormat: 'dockfix',
-    parse: (text: string): DockerfileRoot => ({ type: 'dockerfile', text, start: 0, end: text.length }),
+    parse: async (text: string, options: ParserOptions<DockerfileRoot>): Promise<DockerfileRoot> => ({
+      type: 'dockerfile',
+      text,
+      start: 0,
+      end: text.length,
+      output: await formatDockerfile(text, options as unknown as DockfixPrettierOptions),
+    }),
     locStart: (node: DockerfileRoot) => node.start,
     locEnd: (node: DockerfileRoot) => node.end,
     hasPragma,
@@ -56,8 +65,7 @@ export const parsers: Record<string, Parser<DockerfileRoot>> = {
 /** Prints the root node: safe fixes (unless turned off), then dockfix's formatter. */
 export const printers: Record<string, Printer<DockerfileRoot>> = {
   dockfix: {
-    print: (astPath: AstPath<DockerfileRoot>, options: ParserOptions<DockerfileRoot>) =>
-      formatDockerfile(astPath.node.text, options as unknown as DockfixPrettierOptions),
+    print: (astPath: AstPath<DockerfileRoot>) => astPath.node.output,
     insertPragma,
   },
 };
@@ -104,11 +112,11 @@ export default plugin;
  * What the plugin does to one file, outside Prettier: safe fixes (by default), then formatting with
  * LF line breaks (Prettier converts them to its `endOfLine`). Never throws.
  */
-export function formatDockerfile(text: string, options: DockfixPrettierOptions = {}): string {
+export async function formatDockerfile(text: string, options: DockfixPrettierOptions = {}): Promise<string> {
   const where = options.filepath ?? '<Dockerfile>';
   try {
     let current = text;
-    if (options.dockfixFixes !== 'none') current = applySafeFixes(current, options.filepath, where);
+    if (options.dockfixFixes !== 'none') current = await applySafeFixes(current, options.filepath, where);
     const formatted = format(current, {
       tabWidth: options.tabWidth ?? 4,
       useTabs: options.useTabs ?? false,
@@ -124,19 +132,36 @@ export function formatDockerfile(text: string, options: DockfixPrettierOptions =
   }
 }
 
-function applySafeFixes(text: string, filepath: string | undefined, where: string): string {
-  let config: Config | undefined;
+let resolver: ConfigResolver | undefined;
+let lastUse = 0;
+
+/**
+ * The CLI's config resolution (nearest dockfix config up from the file, else .hadolint.yaml), shared
+ * across files. An editor keeps this process alive for hours, so caches older than a second are
+ * dropped: a batch run reuses them, a save after editing the config sees the edit.
+ */
+function configResolver(): ConfigResolver {
+  const now = Date.now();
+  if (!resolver) resolver = createConfigResolver({ rules });
+  else if (now - lastUse > 1000) resolver.clear();
+  lastUse = now;
+  return resolver;
+}
+
+async function applySafeFixes(text: string, filepath: string | undefined, where: string): Promise<string> {
+  let fileConfig: FileConfig;
   try {
-    // The nearest .dockfix.json above the file (the file itself need not exist: editors format unsaved buffers).
-    const found = filepath ? findConfigFile(path.dirname(path.resolve(filepath))) : null;
-    config = found ? readConfigFile(found).config : undefined;
+    // The file itself need not exist: editors format unsaved buffers. Without a path, the current directory's config.
+    fileConfig = await configResolver().forFile(filepath ? path.resolve(filepath) : path.join(process.cwd(), '-'));
   } catch (error) {
     // A broken config could mean rules the user turned off; better no fixes than the wrong ones.
     warnOnce(`${where}: no fixes applied: ${error instanceof ConfigError ? error.message : String(error)}`);
     return text;
   }
+  for (const warning of fileConfig.warnings) warnOnce(warning);
+  if (fileConfig.ignored) return text;
   try {
-    const result = fix(text, { ...(filepath ? { filePath: filepath } : {}), ...(config ? { config } : {}), unsafe: false });
+    const result = fileConfig.linter.fix(text, { ...(filepath ? { filePath: filepath } : {}), config: fileConfig.config, unsafe: false });
     if (result.fatal) return text;
     for (const reverted of result.reverted) warnOnce(`${where}: a fix by ${reverted.ruleIds.join(', ')} was undone: ${reverted.reason}`);
     return result.output;

@@ -51,7 +51,8 @@ export function ruleById(id: string): Rule<Record<string, unknown>> {
 /** A config that passes options to one rule, and turns it on when it is opt-in. */
 export function configFor(rule: Rule<Record<string, unknown>>, options: Record<string, unknown> | undefined): Config | undefined {
   if (options) return { rules: { [rule.meta.id]: [rule.meta.severity, options] } };
-  return rule.meta.optIn ? { rules: { [rule.meta.id]: rule.meta.severity } } : undefined;
+  // extendSelect, not a severity: a rule that reports another tool's levels (shellcheck) keeps them.
+  return rule.meta.optIn ? { extendSelect: [rule.meta.id] } : undefined;
 }
 
 /**
@@ -100,7 +101,9 @@ export function renderSnapshot(rule: Rule<Record<string, unknown>>, text: string
   const source = new Source(text);
   const out: string[] = [`## Diagnostics (${lint.diagnostics.length})`, ''];
   for (const d of lint.diagnostics) {
-    out.push(`${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.ruleId}: ${d.message}`);
+    // A code the diagnostic carries beyond the rule's own aliases (ShellCheck's SC2086) says which check it is.
+    const codes = d.aliases.filter((alias) => !rule.meta.sources?.some((source) => source.rule === alias));
+    out.push(`${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.ruleId}${codes.length > 0 ? ` (${codes.join(', ')})` : ''}: ${d.message}`);
     if (d.help) out.push(...d.help.split('\n').map((line) => `  help: ${line}`.trimEnd()));
     out.push(d.fix ? `  fix (${d.fix.safety}): ${d.fix.title}` : '  no fix');
     if (d.createFile) out.push(`  creates (${d.createFile.safety}) ${basename(d.createFile.path)}: ${d.createFile.title.replace(d.createFile.path, basename(d.createFile.path))}`, ...d.createFile.text.trimEnd().split('\n').map((line) => `    | ${line}`));

@@ -9,6 +9,7 @@ import { parseOutputs } from './report/outputs.js';
 import { REPORTER_NAMES } from './report/registry.js';
 import { FAIL_ON_VALUES, type FailOn } from './fail-on.js';
 import type { SeverityOverrides } from './settings.js';
+import type { PrintConfigArgs } from './commands/config.js';
 import { parseSize } from './size.js';
 
 const EXIT_CODES = `Exit codes:
@@ -27,6 +28,7 @@ const FORMAT_EXIT_CODES = `Exit codes:
 /** A coercion that splits `--select a,b --select c` into `['a', 'b', 'c']` and refuses an empty list. */
 function ruleList(option: string): (value: string | readonly string[]) => string[] {
   return (value) => {
+    rejectNegated(option, value);
     const list = [value]
       .flat()
       .flatMap((item) => String(item).split(','))
@@ -35,6 +37,27 @@ function ruleList(option: string): (value: string | readonly string[]) => string
     if (list.length === 0) throw new Error(`--${option} needs rule ids, aliases or categories, like --${option} DL3059,npm-ci`);
     return list;
   };
+}
+
+/**
+ * yargs reads `--no-<name>` as `<name>: false` for every option; for one that takes a value that is a
+ * usage error, not the value "false" (`--no-select` once meant `unknown rule "false"`).
+ */
+function rejectNegated(option: string, value: unknown): void {
+  if (value === false || (Array.isArray(value) && value.includes(false))) throw new Error(`--no-${option} is not an option: --${option} takes a value`);
+}
+
+/**
+ * The same check for every option that is not a boolean and has no coercion doing it (yargs
+ * applies coercions first); `--no-config` is the one negation with a meaning: no config file.
+ */
+function rejectNegatedValues(argv: Record<string, unknown>, parser: Argv): void {
+  // getOptions() is public yargs API that @types/yargs does not declare.
+  const declared = (parser as unknown as { getOptions(): { key: Record<string, unknown>; boolean: string[] } }).getOptions();
+  for (const option of Object.keys(declared.key)) {
+    // One-letter keys are aliases of long options, which are checked under their own names.
+    if (option.length > 1 && option !== 'config' && !declared.boolean.includes(option)) rejectNegated(option, argv[option]);
+  }
 }
 
 // Repeatable string options are declared as plain strings (yargs collects repeats into an array):
@@ -54,7 +77,15 @@ const CHECK_OPTIONS = {
   select: { type: 'string', describe: 'Rules to run instead of the defaults: ids, aliases (DL3059), categories or ALL; comma-separated or repeated', coerce: ruleList('select'), group: 'Rules:' },
   'extend-select': { type: 'string', describe: 'Rules to run in addition (e.g. opt-in rules)', coerce: ruleList('extend-select'), group: 'Rules:' },
   ignore: { type: 'string', describe: 'Rules not to run', coerce: ruleList('ignore'), group: 'Rules:' },
-  config: { alias: 'c', type: 'string', describe: 'Config file (default: nearest .dockfix.json or dockfix.config.json up from the current directory)', group: 'Rules:' },
+  shellcheck: { type: 'boolean', describe: 'Also run ShellCheck on RUN commands (the shellcheck rule; needs the shellcheck binary)', group: 'Rules:' },
+  config: {
+    alias: 'c',
+    type: 'string',
+    describe: 'Config file for every Dockerfile (default: the nearest dockfix config up from each file, else .hadolint.yaml); --no-config: none at all',
+    group: 'Config:',
+  },
+  'config-lookup': { type: 'boolean', describe: 'Search for config files (--no-config-lookup: only --config applies)', group: 'Config:' },
+  'report-unused-pragmas': { type: 'boolean', describe: 'Report pragmas that silence nothing (rule unused-pragma)', group: 'Rules:' },
   error: { type: 'string', describe: 'Report these rules (ids or aliases) as errors (hadolint --error); comma-separated or repeated', coerce: ruleList('error'), group: 'Rules:' },
   warning: { type: 'string', describe: 'Report these rules as warnings', coerce: ruleList('warning'), group: 'Rules:' },
   info: { type: 'string', describe: 'Report these rules as info', coerce: ruleList('info'), group: 'Rules:' },
@@ -66,10 +97,12 @@ const CHECK_OPTIONS = {
     group: 'Exit status:',
   },
   'max-warnings': {
-    type: 'number',
+    // No `type: 'number'`: yargs would turn `--no-max-warnings` into 0, a valid limit, before the coercion sees it.
     describe: 'Exit 1 when more than this many warnings are found (errors always fail unless --fail-on says otherwise)',
     coerce: (value: unknown) => {
-      const number = Number([value].flat().at(-1));
+      rejectNegated('max-warnings', value);
+      const last = [value].flat().at(-1);
+      const number = typeof last === 'boolean' ? Number.NaN : Number(last);
       if (!Number.isInteger(number) || number < 0) throw new Error('--max-warnings must be a whole number of warnings, like --max-warnings 0');
       return number;
     },
@@ -84,6 +117,7 @@ const CHECK_OPTIONS = {
     describe: 'Largest file read as a Dockerfile: bytes or with a unit (512k, 5mb; default 1mb)',
     group: 'Input:',
     coerce: (value: string | readonly string[]) => {
+      rejectNegated('max-file-size', value);
       const text = String([value].flat().at(-1));
       const size = parseSize(text);
       if (size === null) throw new Error(`--max-file-size: "${text}" is not a size; use bytes or a unit, like 5mb or 512k`);
@@ -105,11 +139,14 @@ type Command =
   | { readonly name: 'fix'; readonly args: FixArgs }
   | { readonly name: 'format'; readonly args: FormatArgs }
   | { readonly name: 'rules'; readonly args: RulesArgs }
-  | { readonly name: 'rule'; readonly args: RuleArgs };
+  | { readonly name: 'rule'; readonly args: RuleArgs }
+  | { readonly name: 'print-config'; readonly args: PrintConfigArgs }
+  | { readonly name: 'init' };
 
 /** A coercion for `--tab-width 2`: a whole number in a range, or a usage error naming the option. */
 function wholeNumber(option: string, min: number, max: number): (value: unknown) => number {
   return (value) => {
+    rejectNegated(option, value);
     const number = Number([value].flat().at(-1));
     if (!Number.isInteger(number) || number < min || number > max) throw new Error(`--${option} must be a whole number from ${min} to ${max}, like --${option} ${min === 1 ? 4 : min}`);
     return number;
@@ -138,6 +175,7 @@ const FORMAT_OPTIONS = {
   config: CHECK_OPTIONS.config,
   color: { type: 'boolean', describe: 'Accepted for symmetry with lint and fix; format prints no colour', group: 'Output:' },
   'respect-gitignore': CHECK_OPTIONS['respect-gitignore'],
+  'config-lookup': CHECK_OPTIONS['config-lookup'],
   'max-file-size': CHECK_OPTIONS['max-file-size'],
   'stdin-filename': { ...CHECK_OPTIONS['stdin-filename'], describe: 'Name of the file read from stdin (`-`), for messages, the config search and fixes' },
 } satisfies Record<string, Options>;
@@ -156,7 +194,8 @@ export async function main(commandLine: readonly string[]): Promise<number> {
   }
   let usageError: string | null = null;
   let command: Command | null = null;
-  const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
+  const instance = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)));
+  const parser = instance
     .scriptName('dockfix')
     .usage('Usage: $0 <command> [options]\n\nLint Dockerfiles and fix what is wrong: smaller, faster, safer images.')
     .command(
@@ -225,7 +264,7 @@ export async function main(commandLine: readonly string[]): Promise<number> {
           name: 'format',
           args: {
             paths: (parsed.paths ?? []).map((path) => restoreDash(String(path)) as string),
-            config: restoreDash(parsed.config),
+            ...configArgs(parsed),
             maxFileSize: parsed.maxFileSize as number | undefined,
             stdinFilename: restoreDash(parsed.stdinFilename),
             check: parsed.check === true,
@@ -271,7 +310,29 @@ export async function main(commandLine: readonly string[]): Promise<number> {
         command = { name: 'rule', args: { id: String(parsed.id), format: parsed.format } };
       },
     )
-    .demandCommand(1, 'no command given; use `dockfix lint`, `dockfix fix`, `dockfix format`, `dockfix rules` or `dockfix rule <id>`')
+    .middleware((argv) => rejectNegatedValues(argv, instance), true)
+    // Configuration commands.
+    .command(
+      'print-config <file>',
+      'Print the configuration that applies to a Dockerfile, as JSON',
+      (y) =>
+        y
+          .positional('file', { type: 'string', describe: 'A Dockerfile path (it need not exist)' })
+          .options({ config: CHECK_OPTIONS.config, 'config-lookup': CHECK_OPTIONS['config-lookup'] })
+          .example('$0 print-config services/api/Dockerfile', 'Which config file applies, and every rule that runs with its severity and options'),
+      (parsed) => {
+        command = { name: 'print-config', args: { file: String(parsed.file), ...configArgs(parsed) } };
+      },
+    )
+    .command(
+      'init',
+      'Write a starter .dockfix.json here (converted from .hadolint.yaml when there is one)',
+      (y) => y.example('$0 init', 'Create .dockfix.json; an existing config is never overwritten'),
+      () => {
+        command = { name: 'init' };
+      },
+    )
+    .demandCommand(1, 'no command given; use `dockfix lint`, `dockfix fix`, `dockfix format`, `dockfix rules`, `dockfix rule <id>`, `dockfix print-config <file>` or `dockfix init`')
     .strict()
     .version(readVersion())
     .alias('version', 'V')
@@ -308,6 +369,10 @@ export async function main(commandLine: readonly string[]): Promise<number> {
       return (await import('./commands/rules.js')).runRules(chosen.args);
     case 'rule':
       return (await import('./commands/rule.js')).runRule(chosen.args);
+    case 'print-config':
+      return (await import('./commands/config.js')).runPrintConfig(chosen.args);
+    case 'init':
+      return (await import('./commands/config.js')).runInit();
   }
 }
 
@@ -315,7 +380,7 @@ export async function main(commandLine: readonly string[]): Promise<number> {
 const STDIN_ARG = '\u0000stdin';
 const restoreDash = (value: string | undefined) => (value === STDIN_ARG ? '-' : value);
 
-const COMMANDS = ['lint', 'fix', 'format', 'rules', 'rule'] as const;
+const COMMANDS = ['lint', 'fix', 'format', 'rules', 'rule', 'print-config', 'init'] as const;
 
 /**
  * `dockfix Dockerfile` and `dockfix --format json Dockerfile` mean `dockfix lint …`, as in hadolint:
@@ -356,7 +421,10 @@ interface ParsedCheck {
   readonly select?: unknown;
   readonly extendSelect?: unknown;
   readonly ignore?: unknown;
-  readonly config?: string | undefined;
+  readonly shellcheck?: boolean | undefined;
+  readonly config?: string | false | undefined;
+  readonly configLookup?: boolean | undefined;
+  readonly reportUnusedPragmas?: boolean | undefined;
   readonly failOn?: FailOn | undefined;
   readonly error?: unknown;
   readonly warning?: unknown;
@@ -380,9 +448,11 @@ function checkArgs(parsed: ParsedCheck): CheckArgs {
     color: parsed.color,
     verbose: parsed.verbose === true,
     select: parsed.select as string[] | undefined,
-    extendSelect: parsed.extendSelect as string[] | undefined,
+    // `--shellcheck` is `--extend-select shellcheck`: the rule is opt-in like any other.
+    extendSelect: parsed.shellcheck ? [...((parsed.extendSelect as string[] | undefined) ?? []), 'shellcheck'] : (parsed.extendSelect as string[] | undefined),
     ignore: parsed.ignore as string[] | undefined,
-    config: restoreDash(parsed.config),
+    ...configArgs(parsed),
+    reportUnusedPragmas: parsed.reportUnusedPragmas === true,
     failOn: [parsed.failOn].flat().at(-1),
     severityOverrides: severityOverrides(parsed),
     maxWarnings: parsed.maxWarnings,
@@ -401,6 +471,15 @@ function severityOverrides(parsed: ParsedCheck): SeverityOverrides {
     if (parsed[severity] !== undefined) overrides[severity] = parsed[severity] as string[];
   }
   return overrides;
+}
+
+/** `--config PATH`, `--no-config` (yargs' negation of --config: no config file at all) and `--no-config-lookup`. */
+function configArgs(parsed: { readonly config?: string | false | undefined; readonly configLookup?: boolean | undefined }) {
+  return {
+    config: parsed.config === false ? undefined : restoreDash(parsed.config),
+    noConfig: parsed.config === false,
+    noConfigLookup: parsed.configLookup === false,
+  };
 }
 
 /** Starts importing the command's module (and with it the linter); the real import later gets the same module. */

@@ -44,6 +44,8 @@ export default defineRule<LabelSchemaOptions>({
       'Dockerfile:exit'() {
         const has = (stage: Stage | null, label: string): boolean => stage !== null && ((own.get(stage)?.has(label) ?? false) || has(stage.parent, label));
         for (const stage of ctx.model.stages) {
+          // The implicit stage of a fragment (no FROM) is instruction-before-from's report.
+          if (!stage.from) continue;
           const copiedFrom = ctx.model.stages.some((other) => other !== stage && other.copiesFrom.includes(stage));
           // A fragment's implicit stage has no FROM to hang the report on, and hadolint reports per FROM.
           if (copiedFrom || stage.from === null) continue;

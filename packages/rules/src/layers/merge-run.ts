@@ -1,5 +1,5 @@
-import { defineRule, type RuleContext, type RunInstruction } from '@dockfix/core';
-import { plan, sameFlags } from '../lib/merge.js';
+import { defineRule, type Instruction, type RuleContext, type RunInstruction } from '@dockfix/core';
+import { plan, sameFlags, trimEnd } from '../lib/merge.js';
 import { isTrigger } from '../lib/stages.js';
 import { hasNoShell, installThenBuild, logicalSteps, replacesShell, setsPersistentEnvironment } from '../lib/run-groups.js';
 
@@ -86,7 +86,7 @@ export default defineRule({
         if (!sameFlags(ctx as RuleContext, first, b)) return;
         if (keptApart(ctx as RuleContext, first, b, maxCommands, acrossComments)) return;
         const line = ctx.source.lineColumnAt(a.range.start).line;
-        const result = plan(ctx as RuleContext, first, b, { hoistComments: acrossComments });
+        const result = plan(ctx as RuleContext, first, b, { hoistComments: acrossComments, chainIndent: chainIndent(ctx as RuleContext, first) });
         const message = `Merge this RUN into the one on line ${line} to save a layer`;
         const help = HELP;
         if ('noFix' in result) {
@@ -125,4 +125,19 @@ function keptApart(ctx: RuleContext, a: RunInstruction, b: RunInstruction, maxCo
   if (a.run.script && replacesShell(a.run.script, a.run.shell)) return true;
   if (!a.run.script && setsPersistentEnvironment(ctx.source.slice(a.range))) return true;
   return false;
+}
+
+/**
+ * The indentation a merge into one-line `a` should use: that of the first RUN of the run of
+ * consecutive RUNs `a` ends, when that one spans lines. A chain of RUNs merges in one pass, each
+ * merge planned on the original text: with four spaces for the one-line RUNs and the first RUN's own
+ * indentation for the first merge, the lines did not line up, and `format` read the deeper ones as
+ * nested (8 spaces instead of 4).
+ */
+function chainIndent(ctx: RuleContext, a: RunInstruction): string | undefined {
+  let root: Instruction = a;
+  for (let previous = ctx.model.instructions[root.index - 1]; previous?.keyword === 'RUN' && previous.stage === a.stage; previous = ctx.model.instructions[root.index - 1]) root = previous;
+  if (root === a) return undefined;
+  const end = trimEnd(ctx.source.text, root.range.start, root.range.end);
+  return ctx.source.lineStartAt(end) > ctx.source.lineStartAt(root.range.start) ? ctx.source.indentAt(end) : undefined;
 }

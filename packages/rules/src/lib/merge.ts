@@ -140,8 +140,9 @@ export type Plan = { edits: TextEdit[]; unsafeBecause: string | null } | { noFix
 /**
  * How to join B onto A (B directly after A), or why that cannot be done mechanically. Comment lines between
  * them stay in the continuation, or with `hoistComments` move above A, where they read as the merged RUN's header.
+ * `chainIndent` is the continuation indentation to use when A is one line (default four spaces).
  */
-export function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction, options: { hoistComments?: boolean } = {}): Plan {
+export function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction, options: { hoistComments?: boolean; chainIndent?: string | undefined } = {}): Plan {
   const sa = a.run.script;
   const sb = b.run.script;
   if (a.run.form !== 'shell' || b.run.form !== 'shell') return { noFix: `${a.run.form !== 'shell' ? 'the first' : 'this'} RUN is in ${a.run.form !== 'shell' ? a.run.form : b.run.form} form` };
@@ -167,7 +168,7 @@ export function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction, opt
   const joinStart = terminator ? trimEnd(text, a.range.start, terminator.range.start) : aEnd;
   const eol = ctx.source.eolAt(aEnd);
   const multiline = ctx.source.lineStartAt(aEnd) > ctx.source.lineStartAt(a.range.start);
-  const indent = multiline ? ctx.source.indentAt(aEnd) : '    ';
+  const indent = multiline ? ctx.source.indentAt(aEnd) : (options.chainIndent ?? '    ');
   const commentLines = gapComments.map((comment) => text.slice(ctx.source.lineStartAt(comment.range.start), comment.range.end) + eol).join('');
   const kept = options.hoistComments ? '' : commentLines;
   // The edit starts one character early (and writes it again) so that it conflicts with a fix that

@@ -12,8 +12,8 @@ type ImageEnv = { readonly known: boolean; readonly names: ReadonlySet<string> }
 
 function imageEnvOf(stage: Stage): ImageEnv {
   const path = stage.windows ? [] : ['PATH'];
-  // A fragment's implicit stage: whatever image it ends up on is unknown.
-  if (stage.from === null) return { known: false, names: new Set(path) };
+  // A fragment's implicit stage has no FROM: its base image, and so its environment, is unknown.
+  if (!stage.from) return { known: false, names: new Set(path) };
   const image = stage.from.from.image;
   // `golang:${GO_VERSION}-alpine` is still golang: only a variable in the name makes the image unknown.
   if (image.name.includes('$')) return { known: false, names: new Set(path) };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, type Diagnostic, type RuleMeta, type Severity } from '@dockfix/core';
+import { shellcheckProblem } from '@dockfix/rules/shellcheck';
 import { builtinLinter } from '../../index.js';
 import { colorEnabled, createColors } from '../colors.js';
 import { discoverInputs, type Input } from '../discover.js';
@@ -9,7 +10,7 @@ import type { OutputSpec } from '../report/outputs.js';
 import { loadReporter } from '../report/registry.js';
 import type { FileReport, ReportContext } from '../report/types.js';
 import { writeFilesTogether, type PendingFile } from '../report/write-files.js';
-import { resolveSettings, type FailOn, type SeverityOverrides, type Settings } from '../settings.js';
+import { SettingsResolver, type FailOn, type SeverityOverrides, type Settings } from '../settings.js';
 import { replaceFile, ReplaceError, type Snapshot } from '../replace-file.js';
 
 /** Options shared by `lint` and `fix`, as parsed from the command line. */
@@ -18,6 +19,12 @@ export interface CheckArgs {
   /** The reports to write: `--format name[:path]` (repeatable) and `-o`; the default is stylish on the console. */
   readonly outputs: readonly OutputSpec[];
   readonly config?: string | undefined;
+  /** `--no-config`: no config file at all. */
+  readonly noConfig?: boolean | undefined;
+  /** `--no-config-lookup`: only `--config`, if given. */
+  readonly noConfigLookup?: boolean | undefined;
+  /** `--report-unused-pragmas`. */
+  readonly reportUnusedPragmas?: boolean | undefined;
   readonly select?: readonly string[] | undefined;
   readonly extendSelect?: readonly string[] | undefined;
   readonly ignore?: readonly string[] | undefined;
@@ -42,27 +49,34 @@ export interface CheckArgs {
   readonly verbose?: boolean | undefined;
 }
 
-/** What every check run starts from: settings, the files, and the message sink. */
+/** What every check run starts from: the files, each file's settings, and the message sink. */
 export interface Prepared {
-  readonly settings: Settings;
   readonly inputs: readonly Input[];
   readonly messages: Messages;
+  /** The settings of one of {@link inputs}. */
+  settingsOf(input: Input): Settings;
 }
 
-/** The linter with the built-in rules that every command runs. */
+/** The linter with the built-in rules that every command runs (a config with plugins gets its own). */
 export const linter = builtinLinter;
 
 /**
- * Loads the settings and finds the files. Returns null after printing the error when the
- * configuration is unusable (the run then exits 2 without linting anything).
+ * Finds the files and resolves the configuration of each (searched up from its directory; cached
+ * per directory). Every configuration is loaded before anything is linted, so a bad one stops the
+ * run with exit 2 before any report is written. Returns null after printing the error then.
  */
 export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Promise<Prepared | null> {
   const messages = new Messages();
-  let settings: Settings;
+  // `--stdin-filename` alone means "read stdin", as in Ruff.
+  const paths = args.paths.length > 0 ? args.paths : args.stdinFilename !== undefined ? ['-'] : ['.'];
+  const discovery = await discoverInputs(paths, args.stdinFilename, cwd, { respectGitignore: args.respectGitignore !== false });
+  const settings = new Map<Input, Settings>();
   try {
-    settings = resolveSettings(
+    const resolver = new SettingsResolver(
       {
         configPath: args.config,
+        noConfig: args.noConfig,
+        noConfigLookup: args.noConfigLookup,
         select: args.select,
         extendSelect: args.extendSelect,
         ignore: args.ignore,
@@ -70,10 +84,14 @@ export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Pro
         severityOverrides: args.severityOverrides,
         maxWarnings: args.maxWarnings,
         maxFileSize: args.maxFileSize,
+        reportUnusedPragmas: args.reportUnusedPragmas,
       },
       cwd,
-      linter,
+      linter.rules,
     );
+    // Resolved even with no input, so that a broken config is reported on an empty directory too.
+    if (discovery.inputs.length === 0) await resolver.forPath(null);
+    for (const input of discovery.inputs) settings.set(input, await resolver.forPath(input.kind === 'stdin' ? (args.stdinFilename ?? null) : input.path));
   } catch (error) {
     if (error instanceof ConfigError) {
       messages.error(null, error.message);
@@ -81,11 +99,38 @@ export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Pro
     }
     throw error;
   }
-  // `--stdin-filename` alone means "read stdin", as in Ruff.
-  const paths = args.paths.length > 0 ? args.paths : args.stdinFilename !== undefined ? ['-'] : ['.'];
-  const discovery = await discoverInputs(paths, args.stdinFilename, cwd, { respectGitignore: args.respectGitignore !== false });
+  // The shellcheck rule finds nothing without its binary: say so once for the run, then go on.
+  const shellcheckProblems = new Set<string>();
+  for (const own of new Set(settings.values())) {
+    const shellcheck = own.linter.resolve(own.config).find((resolved) => resolved.rule.meta.id === 'shellcheck');
+    const problem = shellcheck ? shellcheckProblem(String(shellcheck.options.executable ?? 'shellcheck')) : null;
+    if (problem) shellcheckProblems.add(problem);
+  }
+  for (const problem of shellcheckProblems) messages.warn(null, problem);
   for (const problem of discovery.problems) messages.error(problem.path, problem.message);
-  return { settings, inputs: discovery.inputs, messages };
+  const warned = new Set<string>();
+  for (const warning of [...settings.values()].flatMap((s) => s.warnings)) {
+    if (warned.has(warning)) continue;
+    warned.add(warning);
+    messages.warn(null, warning);
+  }
+  const named = new Set(args.paths);
+  const inputs = discovery.inputs.filter((input) => {
+    const own = settings.get(input);
+    if (!own?.ignored || input.kind === 'stdin') return true;
+    // Files found in a directory are skipped quietly; a file named on the command line gets a word, as in ESLint.
+    if (named.has(input.path)) messages.warn(input.path, `skipped: ignorePatterns in ${own.configFile ?? 'the config'} exclude it`);
+    return false;
+  });
+  return {
+    inputs,
+    messages,
+    settingsOf: (input) => {
+      const own = settings.get(input);
+      if (!own) throw new Error(`no settings for ${input.path}`);
+      return own;
+    },
+  };
 }
 
 /** The path handed to rules: the file as named, or the `--stdin-filename`; undefined for anonymous stdin. */
@@ -155,21 +200,32 @@ export function dockfixVersion(): string {
 
 const RANK: Readonly<Record<Severity, number>> = { style: 0, info: 1, warning: 2, error: 3 };
 
+/** The exit settings of a report no file's settings are known for (none in practice): any problem fails. */
+export const DEFAULT_EXIT_SETTINGS: Pick<Settings, 'failOn' | 'noFail'> = { failOn: 'style', noFail: false };
+
 /**
- * The exit code for the problems found (0 or 1): 1 when a problem is at or above the failure
+ * The exit code for the problems found (0 or 1): 1 when a problem is at or above its file's failure
  * threshold (hadolint's `--failure-threshold`, inclusive; `none` never fails), or when there are more
  * warnings than `--max-warnings` allows; always 0 with `--exit-zero`/`--no-fail`. With `--quiet`
- * only errors count toward the threshold, as only they are shown.
+ * only errors count toward the threshold, as only they are shown. The threshold may differ per file
+ * (each file's config); a file whose config says `noFail` counts for neither.
  */
-export function problemsExitCode(files: readonly FileReport[], settings: Settings, args: Pick<CheckArgs, 'exitZero' | 'quiet'>): 0 | 1 {
+export function problemsExitCode(
+  files: readonly FileReport[],
+  settingsOf: (file: FileReport) => Pick<Settings, 'failOn' | 'noFail'>,
+  args: Pick<CheckArgs, 'exitZero' | 'quiet' | 'maxWarnings'>,
+): 0 | 1 {
   if (args.exitZero) return 0;
-  const counted = files.filter((file) => !file.fatal);
-  const threshold = settings.failOn;
+  const counted = files.filter((file) => !file.fatal && !settingsOf(file).noFail);
   const shown = (d: Diagnostic) => !args.quiet || d.severity === 'error';
-  if (threshold !== 'none' && counted.some((file) => file.diagnostics.some((d) => shown(d) && RANK[d.severity] >= RANK[threshold]))) return 1;
-  if (settings.maxWarnings !== undefined) {
+  const fails = (file: FileReport) => {
+    const threshold = settingsOf(file).failOn;
+    return threshold !== 'none' && file.diagnostics.some((d) => shown(d) && RANK[d.severity] >= RANK[threshold]);
+  };
+  if (counted.some(fails)) return 1;
+  if (args.maxWarnings !== undefined) {
     const warnings = counted.reduce((sum, file) => sum + file.diagnostics.filter((d) => d.severity === 'warning').length, 0);
-    if (warnings > settings.maxWarnings) return 1;
+    if (warnings > args.maxWarnings) return 1;
   }
   return 0;
 }

@@ -6,7 +6,8 @@ import { diffPath } from '../diff-path.js';
 import { readInput } from '../read-input.js';
 import { plural } from '../report/stylish.js';
 import type { FileReport } from '../report/types.js';
-import { internalError, lintPath, linter, prepare, problemsExitCode, reportFatal, writeInPlace, writeReports, type CheckArgs } from './common.js';
+import type { Settings } from '../settings.js';
+import { DEFAULT_EXIT_SETTINGS, internalError, lintPath, prepare, problemsExitCode, reportFatal, writeInPlace, writeReports, type CheckArgs } from './common.js';
 
 /** Options of `dockfix fix` on top of the shared ones. */
 export interface FixArgs extends CheckArgs {
@@ -25,7 +26,8 @@ export interface FixArgs extends CheckArgs {
 export async function runFix(args: FixArgs): Promise<number> {
   const prepared = await prepare(args);
   if (!prepared) return 2;
-  const { settings, inputs, messages } = prepared;
+  const { inputs, messages } = prepared;
+  const settingsByReport = new Map<FileReport, Settings>();
 
   if (args.stdout && inputs.length > 1) {
     messages.error(null, `--stdout takes one file, but ${inputs.length} were found; name one file, or use --diff to see the changes to several`);
@@ -42,6 +44,7 @@ export async function runFix(args: FixArgs): Promise<number> {
   const estimates: SavingsEstimate[] = [];
   let unsafeAvailable = 0;
   for (const input of inputs) {
+    const settings = prepared.settingsOf(input);
     const read = await readInput(input, settings.maxFileSize);
     if (!read.ok) {
       messages.error(input.path, read.message);
@@ -52,13 +55,14 @@ export async function runFix(args: FixArgs): Promise<number> {
     const printsText = args.stdout || (input.kind === 'stdin' && !dryRun);
     let result: FixResult;
     try {
-      result = linter.fix(read.text, { filePath: lintPath(input, args), config: settings.config, unsafe: args.unsafe });
+      result = settings.linter.fix(read.text, { filePath: lintPath(input, args), config: settings.config, unsafe: args.unsafe || settings.unsafeFixes });
     } catch (error) {
       internalError(messages, input.path, error);
       if (printsText) process.stdout.write(read.text);
       continue;
     }
     files.push({ filePath: input.path, diagnostics: result.remaining, fatal: result.fatal, text: result.fatal ? read.text : result.output });
+    settingsByReport.set(files.at(-1) as FileReport, settings);
     if (result.fatal) {
       reportFatal(messages, input.path, result.remaining);
       if (printsText) process.stdout.write(read.text);
@@ -86,7 +90,12 @@ export async function runFix(args: FixArgs): Promise<number> {
           messages.note(`Created ${outcome.path}`);
           // The problem that asked for the file is solved now: do not report it as remaining.
           const report = files.at(-1);
-          if (report) files[files.length - 1] = { ...report, diagnostics: report.diagnostics.filter((d) => d.createFile?.path !== outcome.path) };
+          if (report) {
+            const solved = { ...report, diagnostics: report.diagnostics.filter((d) => d.createFile?.path !== outcome.path) };
+            const own = settingsByReport.get(report);
+            if (own) settingsByReport.set(solved, own);
+            files[files.length - 1] = solved;
+          }
         }
         else if (outcome.outcome === 'would-create') {
           if (args.diff && requested) process.stdout.write(unifiedDiff('', requested.text, diffPath(outcome.path)));
@@ -108,7 +117,7 @@ export async function runFix(args: FixArgs): Promise<number> {
 
   if (!written || messages.failed) return 2;
   if (args.check && changedFiles > 0) return 1;
-  return problemsExitCode(files, settings, args);
+  return problemsExitCode(files, (file) => settingsByReport.get(file) ?? DEFAULT_EXIT_SETTINGS, args);
 }
 
 /** `Fixed 3 problems in 2 files; 1 remaining`, or `Would fix …` for a dry run; empty when there is nothing to say. */

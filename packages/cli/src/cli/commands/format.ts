@@ -2,7 +2,7 @@ import { format, unifiedDiff, type FormatOptions } from '@dockfix/core';
 import { diffPath } from '../diff-path.js';
 import { readInput } from '../read-input.js';
 import { plural } from '../report/stylish.js';
-import { internalError, lintPath, linter, prepare, reportFatal, writeInPlace, type CheckArgs } from './common.js';
+import { internalError, lintPath, prepare, reportFatal, writeInPlace, type CheckArgs } from './common.js';
 
 /** Which dockfix fixes `dockfix format` applies before printing: the Prettier plugin's `dockfixFixes`. */
 export type FormatFixes = 'safe' | 'none';
@@ -11,6 +11,8 @@ export type FormatFixes = 'safe' | 'none';
 export interface FormatArgs {
   readonly paths: readonly string[];
   readonly config?: string | undefined;
+  readonly noConfig?: boolean | undefined;
+  readonly noConfigLookup?: boolean | undefined;
   readonly maxFileSize?: number | undefined;
   readonly stdinFilename?: string | undefined;
   readonly check: boolean;
@@ -28,10 +30,19 @@ export interface FormatArgs {
  * cannot prove safe to change is left as it is, with a warning.
  */
 export async function runFormat(args: FormatArgs): Promise<number> {
-  const checkArgs: CheckArgs = { paths: args.paths, outputs: [], config: args.config, maxFileSize: args.maxFileSize, stdinFilename: args.stdinFilename, respectGitignore: args.respectGitignore };
+  const checkArgs: CheckArgs = {
+    paths: args.paths,
+    outputs: [],
+    config: args.config,
+    noConfig: args.noConfig,
+    noConfigLookup: args.noConfigLookup,
+    maxFileSize: args.maxFileSize,
+    stdinFilename: args.stdinFilename,
+    respectGitignore: args.respectGitignore,
+  };
   const prepared = await prepare(checkArgs);
   if (!prepared) return 2;
-  const { settings, inputs, messages } = prepared;
+  const { inputs, messages } = prepared;
 
   const dryRun = args.check || args.diff;
   // stdout carries diffs or the formatted text in these modes, so the summary goes to stderr.
@@ -41,6 +52,7 @@ export async function runFormat(args: FormatArgs): Promise<number> {
   let changedFiles = 0;
   let unchangedFiles = 0;
   for (const input of inputs) {
+    const settings = prepared.settingsOf(input);
     const read = await readInput(input, settings.maxFileSize);
     if (!read.ok) {
       messages.error(input.path, read.message);
@@ -51,7 +63,7 @@ export async function runFormat(args: FormatArgs): Promise<number> {
     let text = read.text;
     if (args.fixes === 'safe') {
       try {
-        const result = linter.fix(text, { filePath: lintPath(input, checkArgs), config: settings.config, unsafe: false });
+        const result = settings.linter.fix(text, { filePath: lintPath(input, checkArgs), config: settings.config, unsafe: false });
         if (result.fatal) {
           reportFatal(messages, input.path, result.remaining);
           if (printsText) process.stdout.write(read.text);

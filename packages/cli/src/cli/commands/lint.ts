@@ -1,7 +1,8 @@
 import type { LintResult } from '@dockfix/core';
 import { readInput } from '../read-input.js';
 import type { FileReport } from '../report/types.js';
-import { internalError, lintPath, linter, prepare, problemsExitCode, reportFatal, writeReports, type CheckArgs } from './common.js';
+import type { Settings } from '../settings.js';
+import { DEFAULT_EXIT_SETTINGS, internalError, lintPath, prepare, problemsExitCode, reportFatal, writeReports, type CheckArgs } from './common.js';
 
 /**
  * `dockfix lint`: reports problems. Exit 0 when nothing reaches the failure threshold, 1 when
@@ -10,10 +11,12 @@ import { internalError, lintPath, linter, prepare, problemsExitCode, reportFatal
 export async function runLint(args: CheckArgs): Promise<number> {
   const prepared = await prepare(args);
   if (!prepared) return 2;
-  const { settings, inputs, messages } = prepared;
+  const { inputs, messages } = prepared;
 
   const files: FileReport[] = [];
+  const settingsByReport = new Map<FileReport, Settings>();
   for (const input of inputs) {
+    const settings = prepared.settingsOf(input);
     const read = await readInput(input, settings.maxFileSize);
     if (!read.ok) {
       messages.error(input.path, read.message);
@@ -21,16 +24,18 @@ export async function runLint(args: CheckArgs): Promise<number> {
     }
     let result: LintResult;
     try {
-      result = linter.lint(read.text, { filePath: lintPath(input, args), config: settings.config });
+      result = settings.linter.lint(read.text, { filePath: lintPath(input, args), config: settings.config });
     } catch (error) {
       internalError(messages, input.path, error);
       continue;
     }
     if (result.fatal) reportFatal(messages, input.path, result.diagnostics);
-    files.push({ filePath: input.path, diagnostics: result.diagnostics, fatal: result.fatal, text: read.text });
+    const report: FileReport = { filePath: input.path, diagnostics: result.diagnostics, fatal: result.fatal, text: read.text };
+    files.push(report);
+    settingsByReport.set(report, settings);
   }
 
   const written = await writeReports(args, files, messages, { command: 'lint' }, process.stdout);
   if (!written || messages.failed) return 2;
-  return problemsExitCode(files, settings, args);
+  return problemsExitCode(files, (file) => settingsByReport.get(file) ?? DEFAULT_EXIT_SETTINGS, args);
 }
