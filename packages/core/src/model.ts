@@ -456,6 +456,8 @@ function stageIndex(stages: readonly Stage[]): ReadonlyMap<string, Stage> {
   }
   for (; index.indexed < stages.length; index.indexed++) {
     const stage = stages[index.indexed];
+    // openStage appends a stage before its FROM fills in the name: leave the newest unnamed one for the next lookup.
+    if (stage?.name === null && index.indexed === stages.length - 1) break;
     if (stage?.name && !index.byName.has(stage.name)) index.byName.set(stage.name, stage);
   }
   return index.byName;
