@@ -217,7 +217,7 @@ describe("dockfix's own Dockerfile", () => {
     const froms = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((match) => match[1]);
     expect(froms.at(-1)).toMatch(/^node:[\w.-]*slim$/);
     const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-    expect(finalStage).toMatch(/^USER node$/m);
+    expect(finalStage).toMatch(/^USER 1000:1000$/m);
     expect(finalStage).toMatch(/^ENTRYPOINT \["dockfix"\]$/m);
     for (const [, sources] of dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)) {
       for (const source of (sources as string).split(' ')) expect(existsSync(path.join(repoRoot, source)), source).toBe(true);

@@ -23,19 +23,20 @@ describe('fixes respect pragmas', () => {
 
 describe('pragma names', () => {
   test('an unknown name is a warning on the name; --report-unused-pragmas reports names that silence nothing', async () => {
-    const text = 'FROM alpine:3.22\n# dockfix-ignore: merge-rn\nRUN mkdir -p /app\n# dockfix-ignore: npm-ci\nRUN mkdir -p /data\n';
+    // No comment between the RUNs: a comment line keeps two RUNs apart for merge-run.
+    const text = 'FROM alpine:3.22\n# dockfix-ignore: merge-rn\nRUN mkdir -p /app\nRUN mkdir -p /data\n# dockfix-ignore: npm-ci\nWORKDIR /app\n';
     // unknown-pragma-rule is on by default, but `select` replaces the defaults.
     const cwd = makeProject({ '.dockfix.json': JSON.stringify({ select: ['merge-run', 'unknown-pragma-rule'] }), Dockerfile: text });
     const plain = parseJsonReport((await runCli(['lint', '-f', 'json'], { cwd })).stdout)[0]?.messages ?? [];
     expect(plain.map((m) => [m.ruleId, m.line, m.message])).toEqual([
       ['unknown-pragma-rule', 2, 'Unknown rule "merge-rn" in a pragma; did you mean "merge-run"?'],
-      ['merge-run', 5, 'Merge this RUN into the one on line 3 to save a layer (no auto-fix: a pragma comment between them would change scope)'],
+      ['merge-run', 4, 'Merge this RUN into the one on line 3 to save a layer'],
     ]);
     const unused = parseJsonReport((await runCli(['lint', '-f', 'json', '--report-unused-pragmas'], { cwd })).stdout)[0]?.messages ?? [];
     expect(unused.map((m) => [m.ruleId, m.line])).toEqual([
       ['unknown-pragma-rule', 2],
-      ['unused-pragma', 4],
-      ['merge-run', 5],
+      ['merge-run', 4],
+      ['unused-pragma', 5],
     ]);
     const fromConfig = makeProject({ '.dockfix.json': JSON.stringify({ select: ['merge-run'], reportUnusedPragmas: 'error' }), Dockerfile: text });
     const configured = parseJsonReport((await runCli(['lint', '-f', 'json'], { cwd: fromConfig })).stdout)[0]?.messages ?? [];

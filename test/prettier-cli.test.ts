@@ -92,7 +92,8 @@ describe('prettier CLI with prettier-plugin-dockfix', () => {
   });
 
   it('leaves a file it cannot format safely unchanged, exits 0 and says why on stderr', () => {
-    const broken = lines('from alpine', 'RUN <<EOF', 'echo this heredoc never ends');
+    // `FROM  alpine` would be reformatted, and no safe fix applies: the file must come back byte for byte.
+    const broken = lines('FROM  alpine', 'RUN <<EOF', 'echo this heredoc never ends');
     const dir = project({ Dockerfile: broken });
     const write = prettier(dir, `--plugin=${pluginPath}`, '--write', 'Dockerfile');
     expect(write.status).toBe(0);

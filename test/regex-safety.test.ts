@@ -19,6 +19,10 @@ interface Found {
  */
 const DYNAMIC_VALUES: Readonly<Record<string, readonly string[]>> = {
   escapeChar: ['\\', '`'],
+  // A variable name, escaped for a regex (env-self-reference).
+  escaped: ['PATH', 'A_1'],
+  // `new RegExp(spec.cleanText.source, 'g')` in rpm-rules: the cleanText regexes of the yum, dnf and zypper rules.
+  source: [String.raw`\byum\s+clean\s+all\b|\/var\/cache\/yum`, String.raw`\b(micro)?dnf5?\s+clean\s+all\b|\/var\/cache\/(dnf|yum|libdnf5)`, String.raw`\bzypper\s+(-\S+\s+)*(clean|cc)\b|\/var\/cache\/zypp`],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -34,6 +38,19 @@ function evaluate(node: ts.Expression, constants: ReadonlyMap<string, ts.Express
   if (depth > 10) throw new Error(`${where}: constant chain too deep`);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return evaluate(node.expression, constants, where, depth + 1);
+  // `a ? b : c`: both branches.
+  if (ts.isConditionalExpression(node)) return [...evaluate(node.whenTrue, constants, where, depth + 1), ...evaluate(node.whenFalse, constants, where, depth + 1)];
+  // String.raw`…`: the template's raw text, with the substitutions evaluated.
+  if (ts.isTaggedTemplateExpression(node) && node.tag.getText() === 'String.raw') {
+    const template = node.template;
+    if (ts.isNoSubstitutionTemplateLiteral(template)) return [template.rawText ?? template.text];
+    let results = [template.head.rawText ?? template.head.text];
+    for (const span of template.templateSpans) {
+      const values = evaluate(span.expression, constants, where, depth + 1);
+      results = results.flatMap((prefix) => values.map((value) => prefix + value + (span.literal.rawText ?? span.literal.text)));
+    }
+    return results;
+  }
   if (ts.isTemplateExpression(node)) {
     let results = [node.head.text];
     for (const span of node.templateSpans) {
@@ -48,12 +65,12 @@ function evaluate(node: ts.Expression, constants: ReadonlyMap<string, ts.Express
     return left.flatMap((l) => right.map((r) => l + r));
   }
   if (ts.isIdentifier(node)) {
-    const constant = constants.get(node.text);
-    if (constant) return evaluate(constant, constants, where, depth + 1);
     const values = DYNAMIC_VALUES[node.text];
     if (values) return [...values];
+    const constant = constants.get(node.text);
+    if (constant) return evaluate(constant, constants, where, depth + 1);
   }
-  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && DYNAMIC_VALUES[node.name.text]) return [...(DYNAMIC_VALUES[node.name.text] as string[])];
+  if (ts.isPropertyAccessExpression(node) && DYNAMIC_VALUES[node.name.text]) return [...(DYNAMIC_VALUES[node.name.text] as string[])];
   throw new Error(`${where}: cannot evaluate \`${node.getText()}\` in new RegExp(…); give its variable sample values in DYNAMIC_VALUES`);
 }
 

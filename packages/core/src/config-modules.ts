@@ -108,12 +108,10 @@ export async function loadPlugin(specifier: string, dir: string, where: string):
       throw new ConfigError(`${where}: plugin "${specifier}": rule "${key ?? '?'}" is not a rule made with defineRule (needs meta and create)`);
     }
     if (!(SEVERITIES as readonly string[]).includes(meta.severity)) throw new ConfigError(`${where}: plugin "${specifier}": rule "${key ?? meta.id}" has no valid meta.severity`);
-    const localId = (key ?? meta.id).replace(new RegExp(`^${escape(name)}/`), '');
+    const id = key ?? meta.id;
+    const localId = id.startsWith(`${name}/`) ? id.slice(name.length + 1) : id;
     return { ...rule, meta: { ...meta, id: `${name}/${localId}`, category: meta.category ?? name, docs: meta.docs ?? { rationale: '', invalid: [], valid: [] } } } as Rule;
   });
   return { name, path, rules };
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, posix } from 'node:path';
 import { defineRule, type Instruction } from '@dockfix/core';
+import { TRAILING_SLASHES } from '../lib/text.js';
 
 // The package is CommonJS (`module.exports = factory`) while its types declare a default export, which
 // Node's ESM loader does not give: load it with require.
@@ -71,7 +72,7 @@ export default defineRule({
     const rootIgnored = patterns.some((pattern) => ['*', '**', '**/*'].includes(pattern));
     const check = (instruction: Instruction) => {
       for (const source of contextSources(instruction)) {
-        const clean = posix.normalize(source.value.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/\/+$/, '');
+        const clean = posix.normalize(source.value.replace(/\\/g, '/')).replace(/^\/+/, '').replace(TRAILING_SLASHES, '');
         const root = clean === '' || clean === '.';
         if (root ? !rootIgnored : clean.startsWith('..') || !matcher.ignores(clean)) continue;
         ctx.report({

@@ -1,6 +1,7 @@
 import { defineRule, type Instruction } from '@dockfix/core';
 import { dropQuotes, isAbsoluteOrVariable } from '../lib/instructions.js';
 import { workdirAt } from '../lib/stages.js';
+import { TRAILING_SLASHES } from '../lib/text.js';
 
 export default defineRule({
   meta: {
@@ -44,7 +45,7 @@ export default defineRule({
         if (base === null || path.includes('\\') || /["']/.test(path)) {
           return ctx.report({ node: arg.range, message: `relative WORKDIR \`${path}\` depends on the base image's working directory; use an absolute path` });
         }
-        const resolved = `${base === '/' ? '' : base}/${path.replace(/^\.\/?/, '')}`.replace(/\/+$/, '') || '/';
+        const resolved = `${base === '/' ? '' : base}/${path.replace(/^\.\/?/, '')}`.replace(TRAILING_SLASHES, '') || '/';
         const quoted = /^["']/.test(arg.value) ? `${arg.value[0]}${resolved}${arg.value[0]}` : resolved;
         ctx.report({
           node: arg.range,

@@ -1,8 +1,10 @@
+import picomatch from 'picomatch';
 import { defineRule, type RunInstruction, type ShellCommand, type ShellWord, type TextEdit } from '@dockfix/core';
 import { baseName, parseCli, rmOperands, unwrap } from '../lib/cli.js';
 import { shippedStages } from '../lib/images.js';
 import { planAppend } from '../lib/shell.js';
 import { inShippedStage } from '../lib/stages.js';
+import { TRAILING_SLASHES } from '../lib/text.js';
 
 /** File names of archives and packages that are unpacked or installed, then useless. */
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tbz2?|tar\.zst|zip|deb|rpm|apk|jar\.zip|7z)$/i;
@@ -52,10 +54,15 @@ function samePath(a: string, b: string): boolean {
 /** True when an `rm` operand removes `path`: the file itself, a glob over its name, or a directory above it. */
 function removes(operands: readonly string[], path: string): boolean {
   return operands.some((operand) => {
-    const op = operand.replace(/^\.\//, '').replace(/\/+$/, '');
+    const op = operand.replace(/^\.\//, '').replace(TRAILING_SLASHES, '');
     const file = path.replace(/^\.\//, '');
     if (op === file || file.startsWith(`${op}/`)) return true;
-    if (/[*?[]/.test(op)) return new RegExp(`^${op.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(file) || new RegExp(`^${op.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}/`).test(file);
+    // A shell glob: the file itself, or a directory above it (`rm -rf /tmp/build*`).
+    if (/[*?[]/.test(op)) {
+      const matches = picomatch(op, { dot: true });
+      const parts = file.split('/');
+      return parts.some((_, end) => matches(parts.slice(0, end + 1).join('/')));
+    }
     return false;
   });
 }

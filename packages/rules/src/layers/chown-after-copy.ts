@@ -2,6 +2,7 @@ import { defineRule, type Instruction, type RunInstruction, type ShellCommand } 
 import { parseCli } from '../lib/cli.js';
 import { isNeutral } from '../lib/cleanup.js';
 import { workdirAt } from '../lib/stages.js';
+import { TRAILING_SLASHES } from '../lib/text.js';
 
 /** A `chown -R owner path…` or `chmod -R mode path…`, read from the shell analysis. */
 interface Recursive {
@@ -27,11 +28,11 @@ function recursive(command: ShellCommand): Recursive | null {
 /** The absolute path of a COPY destination or a RUN operand, against the WORKDIR in effect; null when unknown. */
 function absolute(path: string, at: Instruction): string | null {
   if (path.includes('$')) return null;
-  if (path.startsWith('/')) return path.replace(/\/+$/, '') || '/';
+  if (path.startsWith('/')) return path.replace(TRAILING_SLASHES, '') || '/';
   const workdir = workdirAt(at);
   if (workdir === null) return null;
   const joined = path === '.' || path === './' ? workdir : `${workdir.replace(/\/$/, '')}/${path.replace(/^\.\//, '')}`;
-  return joined.replace(/\/+$/, '') || '/';
+  return joined.replace(TRAILING_SLASHES, '') || '/';
 }
 
 export default defineRule({

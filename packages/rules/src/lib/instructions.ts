@@ -3,7 +3,12 @@ import type { EditContext } from './edits.js';
 
 /** A path or word with one pair of surrounding quotes removed, as hadolint and the frontend compare them. */
 export function dropQuotes(text: string): string {
-  return text.replace(/^["']+|["']+$/g, '');
+  // A loop, not /["']+$/: that regex retries from every quote of a long run (quadratic).
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === '"' || text[start] === "'")) start++;
+  while (end > start && (text[end - 1] === '"' || text[end - 1] === "'")) end--;
+  return text.slice(start, end);
 }
 
 /** True for `C:\…`, `c:/…` and other drive-letter paths that Windows images use as absolute paths. */

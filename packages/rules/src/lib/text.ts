@@ -7,3 +7,9 @@ export function withoutTrailingSlashes(path: string): string {
   while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
   return path.slice(0, end);
 }
+
+/**
+ * Trailing slashes, for `path.replace(TRAILING_SLASHES, '')`. The lookbehind lets a match start only at
+ * the first slash of a run, so a long run is scanned once instead of once from every slash.
+ */
+export const TRAILING_SLASHES = /(?<!\/)\/+$/;

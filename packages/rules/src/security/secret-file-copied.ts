@@ -1,6 +1,7 @@
 import { defineRule, type Instruction, type Stage } from '@dockfix/core';
 import { shippedStages } from '../lib/images.js';
 import { workdirAt } from '../lib/stages.js';
+import { TRAILING_SLASHES } from '../lib/text.js';
 
 /** File names that hold credentials: registry tokens, SSH keys, dotenv files, private keys and certificates. */
 const SECRET_NAME = /^(\.npmrc|\.netrc|\.pypirc|\.git-credentials|id_(rsa|dsa|ecdsa|ed25519)|\.env(\.[\w-]+)?|[^/]+\.(pem|key|p12|pfx))$/;
@@ -13,7 +14,7 @@ const TEMPLATE = /\.(example|sample|template|dist|defaults?)$/;
 
 /** The last path segment, without a trailing slash. */
 function baseOf(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
+  const trimmed = path.replace(TRAILING_SLASHES, '');
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
@@ -21,7 +22,7 @@ function baseOf(path: string): string {
 function landing(instruction: Instruction, source: string, dest: string, many: boolean): string {
   const workdir = workdirAt(instruction) ?? '/';
   const absolute = dest.startsWith('/') ? dest : `${workdir.replace(/\/$/, '')}/${dest === '.' || dest === './' ? '' : dest}`;
-  return absolute.endsWith('/') || many ? `${absolute.replace(/\/+$/, '')}/${baseOf(source)}` : absolute;
+  return absolute.endsWith('/') || many ? `${absolute.replace(TRAILING_SLASHES, '')}/${baseOf(source)}` : absolute;
 }
 
 /** True when a shipped stage copies `path` out of `stage` (`COPY --from=<stage> <dir containing path>`). */
@@ -34,7 +35,7 @@ function shippedCopyOf(stage: Stage, path: string, shipped: ReadonlySet<Stage>, 
         const from = instruction.flags.find((flag) => flag.name === 'from')?.value;
         if (!from || (from !== stage.name && from !== String(stage.index))) return false;
         return instruction.args.slice(0, -1).some((arg) => {
-          const dir = arg.value.replace(/\/+$/, '');
+          const dir = arg.value.replace(TRAILING_SLASHES, '');
           return dir === '' || path === dir || path.startsWith(`${dir}/`);
         });
       }),

@@ -27,7 +27,14 @@ function imageEnvOf(stage: Stage): ImageEnv {
 /** The ranges of the words of `instruction` that the Dockerfile frontend expands (not RUN, CMD, ENTRYPOINT bodies). */
 function expandedWords(source: Source, instruction: Instruction): TextRange[] {
   type AstRange = Parameters<Source['toRange']>[0];
-  const heredocs = (instruction.node as unknown as { getHeredocs?: () => { getContentRange(): AstRange | null; getDelimiterRange(): AstRange | null }[] }).getHeredocs?.() ?? [];
+  type Heredoc = { getContentRange(): AstRange | null; getDelimiterRange(): AstRange | null };
+  let heredocs: Heredoc[];
+  try {
+    heredocs = (instruction.node as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
+  } catch {
+    // dockerfile-ast throws on some broken heredocs (fuzz seed 20261220, path 902): no words to check.
+    return [];
+  }
   // Heredoc bodies are expanded only for unquoted delimiters and dockfix does not check them yet.
   const heredocStart = Math.min(
     ...heredocs.map((heredoc) => {

@@ -94,7 +94,11 @@ function ruleDescriptor(d: Pick<Diagnostic, 'ruleId' | 'aliases' | 'severity'>, 
 }
 
 function firstParagraph(markdown: string): string {
-  return (markdown.split(/\n\s*\n/)[0] ?? '').replace(/\s*\n\s*/g, ' ').trim();
+  return (markdown.split(/\n\s*\n/)[0] ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ')
+    .trim();
 }
 
 function diagnosticRegion(d: Diagnostic): LineRange {
