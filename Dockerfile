@@ -26,5 +26,7 @@ RUN ln -s /opt/dockfix/packages/cli/bin/dockfix.js /usr/local/bin/dockfix
 WORKDIR /work
 # The node image's `node` user, by number so that hosts and Kubernetes can check it is not root.
 USER 1000:1000
+# A one-shot command line: no long-running service for Docker to check.
+HEALTHCHECK NONE
 ENTRYPOINT ["dockfix"]
 CMD ["lint"]
