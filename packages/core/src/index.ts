@@ -59,6 +59,7 @@ export {
   type Suppression,
   type SuppressionEntry,
 } from './suppress.js';
+export { editDistance } from './edit-distance.js';
 export { unifiedDiff } from './diff.js';
 export {
   createLinter,

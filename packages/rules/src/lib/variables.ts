@@ -1,4 +1,4 @@
-import type { TextRange } from '@dockfix/core';
+import { editDistance, type TextRange } from '@dockfix/core';
 
 /** Build arguments BuildKit defines for every build; FROM may use them without a global ARG. */
 export const PREDEFINED_ARGS: ReadonlyMap<string, string> = new Map([
@@ -114,25 +114,13 @@ export function suggestName(name: string, options: Iterable<string>, caseSensiti
   for (const option of options) {
     const candidate = caseSensitive ? option : option.toLowerCase();
     if (candidate === wanted) return null;
-    const distance = levenshtein(wanted, candidate);
+    const distance = editDistance(wanted, candidate);
     if (distance < bestDistance) {
       best = option;
       bestDistance = distance;
     }
   }
   return best;
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /**

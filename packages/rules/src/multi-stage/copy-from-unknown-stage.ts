@@ -1,21 +1,6 @@
-import { defineRule, findStage, type Instruction } from '@dockfix/core';
+import { defineRule, editDistance, findStage, type Instruction } from '@dockfix/core';
 import { IMAGES } from '../data/base-images.js';
 import { stageReferences } from '../lib/multi-stage.js';
-
-/** Edit distance, for "did you mean" suggestions. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_v, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] as number;
-}
 
 /** Image names that are commonly copied from directly (`COPY --from=busybox …`). */
 const KNOWN_IMAGES = new Set([...IMAGES.map((image) => image.name), 'busybox', 'alpine', 'scratch', 'docker', 'hello-world']);
@@ -81,7 +66,7 @@ export default defineRule({
           const lower = value.toLowerCase();
           const closest = names
             .filter((name) => Math.abs(name.length - lower.length) <= 2)
-            .map((name) => ({ name, d: distance(lower, name) }))
+            .map((name) => ({ name, d: editDistance(lower, name) }))
             .sort((a, b) => a.d - b.d)[0];
           const listed = names.slice(0, 5).map((n) => `\`${n}\``).join(', ') + (names.length > 5 ? `, … (${names.length} in all)` : '');
           const hint = closest && closest.d <= 2 ? `; did you mean \`${closest.name}\`?` : '';
