@@ -18,10 +18,16 @@ export function withFrom(text: string): string {
   return /^\s*from\s/i.test(text) ? text : `FROM scratch\n${text}`;
 }
 
+/** Wraps each instruction but FROM in ONBUILD; continuation lines belong to the instruction above them and stay as they are. */
 function onbuild(text: string): string {
+  let continued = false;
   return text
     .split('\n')
-    .map((line) => (line.trim() === '' || /^\s*from\s/i.test(line) ? line : `ONBUILD ${line}`))
+    .map((line) => {
+      const starts = !continued && line.trim() !== '' && !/^\s*(from\s|#)/i.test(line);
+      if (!/^\s*#/.test(line)) continued = /\\\s*$/.test(line);
+      return starts ? `ONBUILD ${line}` : line;
+    })
     .join('\n');
 }
 
