@@ -14,9 +14,12 @@ export function isAptUpdate(call: CliCall): boolean {
   return sub === 'update' || (sub !== null && sub !== 'update' && call.options.some((option) => option.long && option.name === 'update'));
 }
 
-/** The `apt-get update` / `apt update` (and `install --update`) calls of a RUN. */
+/** The tools whose `update` downloads the package lists: aptitude keeps them in the same place as apt. */
+const APT_UPDATERS = ['apt-get', 'apt', 'aptitude'];
+
+/** The `apt-get update` / `apt update` / `aptitude update` (and `install --update`) calls of a RUN. */
 export function aptUpdates(run: RunInstruction): CliCall[] {
-  return (run.run.script?.commands ?? []).map((command) => parseApt(command)).filter((call): call is CliCall => call !== null && isAptUpdate(call));
+  return (run.run.script?.commands ?? []).map((command) => parseApt(command, APT_UPDATERS)).filter((call): call is CliCall => call !== null && isAptUpdate(call));
 }
 
 /**

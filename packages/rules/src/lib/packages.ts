@@ -23,7 +23,8 @@ export const APT_PROMPTING = new Set(['install', 'upgrade', 'dist-upgrade', 'ful
 /** True when apt will not stop to ask: `-y`, `--yes`, `--assume-yes`, `-qq` / `-q=2` (which imply `-y`), or `-o APT::Get::Assume-Yes=true`. */
 export function aptAssumesYes(call: CliCall): boolean {
   if (hasOption(call, { long: ['yes', 'assume-yes', 'force-yes'], short: ['y'] })) return true;
-  if (countShort(call, 'q') >= 2) return true;
+  // `-qq`, `-q -q` and `--quiet --quiet` all count up to quiet level 2.
+  if (countShort(call, 'q') + call.options.filter((option) => option.long && option.name === 'quiet' && option.value === null).length >= 2) return true;
   if (call.options.some((option) => (option.name === 'q' || option.name === 'quiet') && option.value !== null && Number(option.value) >= 2)) return true;
   return call.options.some((option) => (option.name === 'o' || option.name === 'option') && /^APT::Get::Assume-Yes=(true|1|yes)$/i.test(option.value ?? ''));
 }
@@ -56,6 +57,7 @@ const PIP_VALUES = new Set([
   'prefix', 'root', 'src', 'upgrade-strategy', 'platform', 'python-version', 'implementation', 'abi', 'only-binary', 'no-binary',
   'progress-bar', 'log', 'proxy', 'retries', 'timeout', 'exists-action', 'trusted-host', 'cert', 'client-cert', 'cache-dir',
   'global-option', 'install-option', 'config-settings', 'C', 'report', 'python', 'use-feature', 'use-deprecated', 'keyring-provider',
+  'root-user-action', 'build', 'group',
 ]);
 
 /** `pip …`, `pip3 …`, `pip3.12 …`, `python -m pip …`, `python3 -m pip …`. */
@@ -69,6 +71,16 @@ export function parsePip(command: ShellCommand): CliCall | null {
     if (m?.value === '-m' && module?.value === 'pip') return parseCli(command, { valueOptions: PIP_VALUES, subcommand: true }, 2);
   }
   return null;
+}
+
+/** The options of `pipx install` that take a value (pipx 1.x). */
+const PIPX_VALUES = new Set(['suffix', 'python', 'pip-args', 'i', 'index-url', 'preinstall']);
+
+/** `pipx …`, which installs each application from PyPI into a virtual environment of its own. */
+export function parsePipx(command: ShellCommand): CliCall | null {
+  const unwrapped = unwrap(command);
+  if (!unwrapped || unwrapped.nameWord.dynamic || baseName(unwrapped.nameWord.value) !== 'pipx') return null;
+  return parseCli(command, { valueOptions: PIPX_VALUES, subcommand: true });
 }
 
 const RPM_VALUES = new Set([

@@ -1,0 +1,28 @@
+import { specTable } from './spec-table.js';
+
+specTable('DL3014', 'apt-get-yes', [
+  ['apt-get auto yes', 'RUN apt-get install python', true],
+  ['apt-get auto yes', 'RUN apt-get install python', true, 'onbuild'],
+  ['apt-get -q', 'RUN apt-get install -q python', true],
+  ['apt-get -q', 'RUN apt-get install -q python', true, 'onbuild'],
+  ['apt-get --quiet', 'RUN apt-get install --quiet python', true],
+  ['apt-get --quiet #2', 'RUN apt-get install -q python', true, 'onbuild'],
+  ['apt-get yes shortflag', 'RUN apt-get install -yq python', false],
+  ['apt-get yes shortflag', 'RUN apt-get install -yq python', false, 'onbuild'],
+  ['apt-get yes different pos', 'RUN apt-get install -y python', false],
+  ['apt-get yes different pos', 'RUN apt-get install -y python', false, 'onbuild'],
+  ['apt-get with auto yes', 'RUN apt-get -y install python', false],
+  ['apt-get with auto yes', 'RUN apt-get -y install python', false, 'onbuild'],
+  ['apt-get with auto expanded yes', 'RUN apt-get --yes install python', false],
+  ['apt-get with auto expanded yes', 'RUN apt-get --yes install python', false, 'onbuild'],
+  ['apt-get with assume-yes', 'RUN apt-get --assume-yes install python', false],
+  ['apt-get with assume-yes', 'RUN apt-get --assume-yes install python', false, 'onbuild'],
+  ['apt-get -qq', 'RUN apt-get install -qq python', false],
+  ['apt-get -qq', 'RUN apt-get install -qq python', false, 'onbuild'],
+  ['apt-get -q -q', 'RUN apt-get install -q -q python', false],
+  ['apt-get -q -q', 'RUN apt-get install -q -q python', false, 'onbuild'],
+  ['apt-get -q=2', 'RUN apt-get install -q=2 python', false],
+  ['apt-get -q=2', 'RUN apt-get install -q=2 python', false, 'onbuild'],
+  ['apt-get --quiet --quiet', 'RUN apt-get install --quiet --quiet python', false],
+  ['apt-get --quiet --quiet', 'RUN apt-get install --quiet --quiet python', false, 'onbuild'],
+]);
