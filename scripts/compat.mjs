@@ -19,7 +19,9 @@ export const NOT_IMPLEMENTED = {
 /** Deliberate differences the metadata cannot state, by upstream code. The generator adds the facts (severity, default, alias); these say why. */
 export const NOTES = {
   DL1001: 'Also reports `# dockfix-ignore`; file-wide pragmas are not reported.',
+  DL3002: 'Only the final stage (and the stages it builds on) is checked: hadolint also reports a builder stage that ends as root, but that stage never runs as a container. Also reports a final stage with no `USER` at all.',
   DL3008: 'Opt-in: distribution mirrors delete old package versions, so a pinned `apt-get install` stops building within weeks (see the rule page).',
+  DL3009: 'A cache or tmpfs mount of `/var/lib/apt` alone counts as cleanup (hadolint also wants `/var/cache/apt` mounted): the lists then never reach the image.',
   DL3013: 'Opt-in, like every version-pinning rule: pins are a policy, not a bug.',
   DL3016: 'Opt-in, like every version-pinning rule: pins are a policy, not a bug. `npm-ci` (related, not an alias) also flags `npm install` where `npm ci` fits.',
   DL3018: 'Opt-in: Alpine mirrors delete old package versions, so pins stop building.',

@@ -25,7 +25,9 @@ export default defineRule({
         '',
         'Checked in the stages that ship (the final stage and the stages it builds on). A',
         '`RUN --mount=type=cache,target=/var/lib/apt/lists` (or `/var/lib/apt`) keeps the lists out of the image',
-        'and counts as cleanup.',
+        'and counts as cleanup. hadolint accepts a mount of `/var/lib/apt` only together with one of',
+        '`/var/cache/apt`; this rule accepts it alone, since `/var/cache/apt` holds the downloaded `.deb` files,',
+        'not the lists. `aptitude update` fills the same lists and is checked too.',
       ].join('\n'),
       invalid: [
         'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',

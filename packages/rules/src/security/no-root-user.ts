@@ -193,8 +193,10 @@ export default defineRule<Options>({
         '`nginxinc/nginx-unprivileged`.',
         '',
         'hadolint\'s DL3002 only reports a last `USER` that is root; this rule also reports a final stage',
-        'with no `USER` at all. A base image can set a non-root USER of its own that the table does not know;',
-        'add the `USER` explicitly or silence the rule for such files.',
+        'with no `USER` at all. hadolint also reports a builder stage that ends as root when the final stage',
+        'switches to another user; this rule does not: only the final image runs, and a build step as root in',
+        'a stage that is thrown away gives no one root in a container. A base image can set a non-root USER of',
+        'its own that the table does not know; add the `USER` explicitly or silence the rule for such files.',
       ].join('\n'),
       invalid: [
         'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
