@@ -1,5 +1,7 @@
 import { specTable } from './spec-table.js';
 
+// hadolint writes the first two cache-mount examples with Haskell string gaps, so `\    apt-get` stays on
+// the RUN's line (an escaped space, no line break); they are ported as hadolint runs them.
 specTable('DL3009', 'apt-lists-cleanup', [
   ['apt-get no cleanup', 'FROM scratch\nRUN apt-get update && apt-get install python', true],
   ['apt-get no cleanup', 'FROM scratch\nRUN apt-get update && apt-get install python', true, 'onbuild'],

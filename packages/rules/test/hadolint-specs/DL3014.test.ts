@@ -6,7 +6,7 @@ specTable('DL3014', 'apt-get-yes', [
   ['apt-get -q', 'RUN apt-get install -q python', true],
   ['apt-get -q', 'RUN apt-get install -q python', true, 'onbuild'],
   ['apt-get --quiet', 'RUN apt-get install --quiet python', true],
-  ['apt-get --quiet #2', 'RUN apt-get install -q python', true, 'onbuild'],
+  ['apt-get --quiet: -q in the ONBUILD variant', 'RUN apt-get install -q python', true, 'onbuild'],
   ['apt-get yes shortflag', 'RUN apt-get install -yq python', false],
   ['apt-get yes shortflag', 'RUN apt-get install -yq python', false, 'onbuild'],
   ['apt-get yes different pos', 'RUN apt-get install -y python', false],
