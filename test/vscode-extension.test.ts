@@ -160,6 +160,12 @@ describe('the .vsix', () => {
     const uri = pathToFileURL(path.join(project, 'Dockerfile')).href;
 
     const server = path.join(unpacked, 'extension', 'dist', 'server', 'server.mjs');
+    const version = spawnSync(process.execPath, [server, '--version'], { cwd: work, encoding: 'utf8' });
+    expect({ status: version.status, stdout: version.stdout, stderr: version.stderr }).toEqual({
+      status: 0,
+      stdout: `${(JSON.parse(readFileSync(path.join(repoRoot, 'packages', 'language-server', 'package.json'), 'utf8')) as { version: string }).version}\n`,
+      stderr: '',
+    });
     const child = spawn(process.execPath, [server, '--stdio'], { cwd: work, stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));

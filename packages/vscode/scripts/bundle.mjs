@@ -61,6 +61,7 @@ function escapeRegExp(text) {
 rmSync(dist, { recursive: true, force: true });
 const rulesVersion = JSON.parse(readFileSync(path.join(repoRoot, 'packages', 'rules', 'package.json'), 'utf8')).version;
 const cliVersion = JSON.parse(readFileSync(path.join(repoRoot, 'packages', 'cli', 'package.json'), 'utf8')).version;
+const serverVersion = JSON.parse(readFileSync(path.join(repoRoot, 'packages', 'language-server', 'package.json'), 'utf8')).version;
 
 await build({
   entryPoints: [path.join(packageDir, 'src', 'extension.ts')],
@@ -97,6 +98,7 @@ await build({
   },
   define: {
     DOCKFIX_VERSION: JSON.stringify(cliVersion),
+    DOCKFIX_LANGUAGE_SERVER_VERSION: JSON.stringify(serverVersion),
     // @dockfix/rules/docs: the docs are beside the bundle, and their published URLs name this version.
     DOCKFIX_BUNDLED_RULE_DOCS: JSON.stringify('./docs/rules/'),
     DOCKFIX_BUNDLED_RULES_VERSION: JSON.stringify(rulesVersion),
