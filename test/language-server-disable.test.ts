@@ -22,6 +22,9 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { applyEdits } from '@dockfix/core';
+import { builtinLinter } from 'dockfix';
+import { disableEdits } from '../packages/language-server/dist/disable.js';
 import { makeProject } from './cli/run-cli.js';
 import { repoRoot } from './helpers/paths.js';
 
@@ -193,5 +196,38 @@ describe('disable-rule code actions', () => {
     const diagnostics = await client.open(uri, DOCKERFILE);
     expect(diagnostics.length).toBeGreaterThan(0);
     for (const d of diagnostics) expect((await client.actions(uri, d)).filter((a) => a.title.startsWith('Disable '))).toEqual([]);
+  });
+});
+
+describe('disableEdits (the pragma edit itself)', () => {
+  const at = (text: string, ruleId: string) => {
+    const diagnostic = builtinLinter.lint(text).diagnostics.find((d) => d.ruleId === ruleId);
+    if (!diagnostic) throw new Error(`${ruleId} reports nothing on ${JSON.stringify(text)}`);
+    const edits = disableEdits(text, diagnostic);
+    if (!edits) throw new Error(`no disable edits for ${ruleId}`);
+    return { instruction: edits.instruction ? applyEdits(text, [edits.instruction]) : undefined, file: applyEdits(text, [edits.file]) };
+  };
+
+  test('a BOM stays first; a tab indent is kept', () => {
+    const text = '\uFEFFFROM node:20\n\tCMD node server.js\n';
+    expect(at(text, 'exec-form-cmd')).toEqual({
+      instruction: '\uFEFFFROM node:20\n\t# dockfix-ignore exec-form-cmd\n\tCMD node server.js\n',
+      file: '\uFEFF# dockfix-ignore-file exec-form-cmd\nFROM node:20\n\tCMD node server.js\n',
+    });
+  });
+
+  test('every parser directive stays above the file pragma (escape changes how the whole file parses)', () => {
+    const text = '# syntax=docker/dockerfile:1\n# escape=`\nFROM node:20\nCMD node server.js\n';
+    expect(at(text, 'exec-form-cmd').file).toBe('# syntax=docker/dockerfile:1\n# escape=`\n# dockfix-ignore-file exec-form-cmd\nFROM node:20\nCMD node server.js\n');
+  });
+
+  test('pragma rules and syntax errors get no disable edit: a pragma cannot silence them', () => {
+    const fatal = builtinLinter.lint('').diagnostics[0];
+    expect(fatal?.ruleId).toBe('syntax');
+    expect(disableEdits('', fatal as NonNullable<typeof fatal>)).toBeUndefined();
+    const text = 'FROM node:20-slim\n# dockfix-ignore no-such-rule\nRUN true\n';
+    const unknown = builtinLinter.lint(text, { config: { select: ['ALL'] } }).diagnostics.find((d) => d.ruleId === 'unknown-pragma-rule');
+    expect(unknown).toBeDefined();
+    expect(disableEdits(text, unknown as NonNullable<typeof unknown>)).toBeUndefined();
   });
 });

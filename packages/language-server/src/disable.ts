@@ -1,4 +1,4 @@
-import { buildModel, collectSuppressions, Source, UNKNOWN_PRAGMA_RULE, UNUSED_PRAGMA_RULE, type Diagnostic, type Suppression, type TextEdit } from '@dockfix/core';
+import { buildModel, collectSuppressions, Source, UNKNOWN_PRAGMA_RULE, UNUSED_PRAGMA_RULE, type Diagnostic, type DockerfileModel, type Suppression, type TextEdit } from '@dockfix/core';
 
 /** The pragma edits that silence one diagnostic: for its instruction, and for the whole file. */
 export interface DisableEdits {
@@ -21,11 +21,20 @@ const NOT_SUPPRESSIBLE: ReadonlySet<string> = new Set(['syntax', UNKNOWN_PRAGMA_
  * pragmas are left as they are, since hadolint would read a dockfix id as one of its own codes.
  * Returns undefined for what no pragma silences.
  */
-export function disableEdits(text: string, diagnostic: Diagnostic, model = buildModel(new Source(text))): DisableEdits | undefined {
+export function disableEdits(text: string, diagnostic: Diagnostic): DisableEdits | undefined {
+  return createDisabler(text)(diagnostic);
+}
+
+/** {@link disableEdits} for many diagnostics of one text: the model and its pragmas are read once. */
+export function createDisabler(text: string, model = buildModel(new Source(text))): (diagnostic: Diagnostic) => DisableEdits | undefined {
+  const suppressions = collectSuppressions(model);
+  return (diagnostic) => disableWith(text, model, suppressions, diagnostic);
+}
+
+function disableWith(text: string, model: DockerfileModel, suppressions: readonly Suppression[], diagnostic: Diagnostic): DisableEdits | undefined {
   if (NOT_SUPPRESSIBLE.has(diagnostic.ruleId)) return undefined;
   const id = diagnostic.ruleId;
   const eol = model.source.lineEndings.dominant;
-  const suppressions = collectSuppressions(model);
 
   const instruction = model.instructions.find((candidate) => candidate.range.start <= diagnostic.range.start && diagnostic.range.start <= candidate.range.end);
   let instructionEdit: TextEdit | undefined;

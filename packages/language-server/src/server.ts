@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { buildModel, CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, format, Source, type LintResult, type TextEdit as OffsetEdit } from '@dockfix/core';
+import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, format, type LintResult, type TextEdit as OffsetEdit } from '@dockfix/core';
 import { builtinLinter } from 'dockfix';
 import {
   CodeActionKind,
@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigCache, type ConfigState } from './config.js';
-import { disableEdits } from './disable.js';
+import { createDisabler } from './disable.js';
 import { rangeOf, replaceAll, ruleDocUrl, SOURCE, toLspDiagnostic, toTextEdits } from './convert.js';
 
 /** Code action kind of "Fix all safe problems": editors' fix-on-save asks for `source.fixAll` (or this exact kind). */
@@ -277,8 +277,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   function disableActions(document: TextDocument, diagnostics: LintResult['diagnostics']): CodeAction[] {
     if (diagnostics.length === 0) return [];
-    const text = document.getText();
-    const model = buildModel(new Source(text));
+    const disable = createDisabler(document.getText());
+    const edits = diagnostics.map((d) => ({ d, edits: disable(d) }));
     const actions: CodeAction[] = [];
     const seen = new Set<string>();
     const action = (title: string, key: string, d: LintResult['diagnostics'][number], edit: OffsetEdit): void => {
@@ -287,15 +287,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const range = rangeOf(document, edit.start, edit.end);
       actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(document, d, knownRules)], edit: { changes: { [document.uri]: [{ range, newText: edit.text }] } } });
     };
-    for (const d of diagnostics) {
-      const edits = disableEdits(text, d, model);
-      if (!edits) continue;
-      if (edits.instruction) action(`Disable ${d.ruleId} for this instruction`, `line:${d.ruleId}:${edits.instruction.start}`, d, edits.instruction);
+    for (const { d, edits: found } of edits) {
+      if (found?.instruction) action(`Disable ${d.ruleId} for this instruction`, `line:${d.ruleId}:${found.instruction.start}`, d, found.instruction);
     }
-    for (const d of diagnostics) {
-      const edits = disableEdits(text, d, model);
-      if (edits) action(`Disable ${d.ruleId} for this file`, `file:${d.ruleId}`, d, edits.file);
-    }
+    for (const { d, edits: found } of edits) if (found) action(`Disable ${d.ruleId} for this file`, `file:${d.ruleId}`, d, found.file);
     return actions;
   }
 
