@@ -8,13 +8,15 @@ WORKDIR /src
 COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
 COPY packages ./packages
 COPY scripts ./scripts
+# The rule pages @dockfix/rules ships (copied into the package by the build), for `dockfix rule <id>`.
+COPY docs/rules ./docs/rules
 COPY bench/package.json ./bench/package.json
 # The install script of tree-sitter-bash builds a native addon that dockfix never loads (it uses
-# the .wasm), so scripts are skipped; then build (tsc and the CLI bundle), and drop the dev
-# dependencies. npm's download cache stays in a cache mount, out of the image.
+# the .wasm), so scripts are skipped; then build (tsc, the rule docs and the CLI bundle; not the VS
+# Code extension), and drop the dev dependencies. npm's download cache stays in a cache mount, out of the image.
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --ignore-scripts --no-audit --no-fund \
-    && npm run build \
+    && npm run build:cli \
     && npm prune --omit=dev --ignore-scripts
 
 FROM node:22-bookworm-slim

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { renderCompatibility } from './compat.mjs';
+import { copyRuleDocs } from './copy-rule-docs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RULES_SRC = join(ROOT, 'packages/rules/src');
@@ -247,6 +248,8 @@ async function main() {
     if (docs.has(name)) writeFileSync(join(DOCS, name), docs.get(name));
     else rmSync(join(DOCS, name));
   }
+  // The @dockfix/rules package ships a copy (its build refreshes it too); docs/rules stays the one generated original.
+  copyRuleDocs();
   console.log(`${relative(ROOT, INDEX)}: ${indexStale ? 'written' : 'up to date'}; docs/rules: ${stale.length} file(s) written or removed, ${rules.length} rules`);
 }
 

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   CodeActionRequest,
@@ -129,7 +129,10 @@ describe('dockfix-language-server over stdio', () => {
     const merge = diagnostics.find((d) => d.code === 'merge-run') as Diagnostic;
     expect(merge).toMatchObject({ source: 'dockfix', severity: 3, range: { start: { line: 2, character: 0 } } });
     expect(merge.message).toContain('DL3059');
-    expect(merge.codeDescription?.href).toMatch(/\/docs\/rules\/merge-run\.md$/);
+    // The doc @dockfix/rules ships, as a file: it opens offline and is the installed version's.
+    const href = merge.codeDescription?.href ?? '';
+    expect(href).toBe(pathToFileURL(path.join(repoRoot, 'packages', 'rules', 'docs', 'rules', 'merge-run.md')).href);
+    expect(readFileSync(fileURLToPath(href), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'docs', 'rules', 'merge-run.md'), 'utf8'));
     const npmCi = diagnostics.find((d) => d.code === 'npm-ci') as Diagnostic;
     expect(npmCi).toMatchObject({ severity: 2, range: { start: { line: 4 } } });
   });
@@ -137,8 +140,15 @@ describe('dockfix-language-server over stdio', () => {
   test('code actions: a quick fix per fixable problem (unsafe marked, not preferred) and the fix-all actions', async () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } };
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [] } })) as CodeAction[];
-    const quickFixes = actions.filter((a) => a.kind === 'quickfix');
+    // The disable-rule actions are quick fixes too (test/language-server-disable.test.ts covers them).
+    const quickFixes = actions.filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Disable '));
     expect(quickFixes).toHaveLength(2);
+    expect(actions.filter((a) => a.title.startsWith('Disable ')).map((a) => a.title)).toEqual([
+      'Disable merge-run for this instruction',
+      'Disable npm-ci for this instruction',
+      'Disable merge-run for this file',
+      'Disable npm-ci for this file',
+    ]);
     const unsafe = quickFixes.find((a) => a.title.endsWith('(unsafe)')) as CodeAction;
     expect(unsafe.isPreferred).toBe(false);
     expect(unsafe.diagnostics?.[0]?.code).toBe('npm-ci');

@@ -4,7 +4,7 @@
 // This catches what workspace symlinks hide: files left out of a tarball, wrong `exports`,
 // dependency ranges that only resolve inside the monorepo.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -349,5 +349,89 @@ describe('an installed consumer project', () => {
     const result = run(process.execPath, [tsc, '-p', 'tsconfig.json'], projectDir, 60_000);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+});
+
+/** Every package published to npm: each must say what it is, where it comes from, and under which license. */
+const PUBLISHED = ['core', 'rules', 'cli', 'prettier-plugin', 'language-server'] as const;
+
+describe('published package metadata (npm pack --dry-run)', () => {
+  const dryRun = new Map<string, { files: string[]; manifest: Record<string, unknown> }>();
+  const rootLicense = readFileSync(path.join(repoRoot, 'LICENSE'), 'utf8');
+
+  beforeAll(() => {
+    for (const dir of PUBLISHED) {
+      const packageDir = path.join(repoRoot, 'packages', dir);
+      const json = runOk(npm, ['pack', '--dry-run', '--json'], packageDir);
+      const [entry] = JSON.parse(json.slice(json.indexOf('['))) as NpmPackEntry[];
+      if (!entry) throw new Error(`npm pack --dry-run printed no entry for packages/${dir}`);
+      dryRun.set(dir, { files: entry.files.map((file) => file.path), manifest: JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown> });
+    }
+  }, 120_000);
+
+  const of = (dir: string) => {
+    const found = dryRun.get(dir);
+    if (!found) throw new Error(`packages/${dir} was not packed`);
+    return found;
+  };
+
+  test.each(PUBLISHED)('packages/%s: MIT LICENSE (the root text), README, repository with its directory, homepage, bugs, keywords', (dir) => {
+    const { files, manifest } = of(dir);
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json']));
+    expect(readFileSync(path.join(repoRoot, 'packages', dir, 'LICENSE'), 'utf8')).toBe(rootLicense);
+    expect(rootLicense).toMatch(/^MIT License\n/);
+    expect(manifest.license).toBe('MIT');
+    const rootRepository = (of('cli').manifest.repository as { url: string }).url;
+    expect(manifest.repository).toEqual({ type: 'git', url: rootRepository, directory: `packages/${dir}` });
+    expect(manifest.homepage).toMatch(/^https:\/\//);
+    expect((manifest.bugs as { url?: string } | undefined)?.url).toMatch(/^https:\/\//);
+    expect(manifest.keywords).toEqual(expect.arrayContaining(['dockerfile']));
+    expect(readFileSync(path.join(repoRoot, 'packages', dir, 'README.md'), 'utf8')).toMatch(new RegExp(`^# ${String(manifest.name).replace(/[/.]/g, '\\$&')}`));
+  });
+
+  test.each(PUBLISHED)('packages/%s: the tarball holds what "files" names and nothing else (no tests, build info or ignore files)', (dir) => {
+    const { files, manifest } = of(dir);
+    const allowed = new Set([...(manifest.files as string[]), 'package.json']);
+    expect(files.filter((file) => !allowed.has(file.split('/')[0] as string))).toEqual([]);
+    expect(files.filter((file) => /(^|\/)(test|__tests__|__snapshots__)\/|\.test\.|\.tsbuildinfo$|(^|\/)\.(git|npm)ignore$|\.vsix$/.test(file))).toEqual([]);
+  });
+
+  test('@dockfix/rules ships the page of every rule, the same files `npm run docs` generates', () => {
+    const { files } = of('rules');
+    const generated = readdirSync(path.join(repoRoot, 'docs', 'rules')).filter((name) => name.endsWith('.md'));
+    expect(files.filter((file) => file.startsWith('docs/')).sort()).toEqual(generated.map((name) => `docs/rules/${name}`).sort());
+    expect(generated).toEqual(expect.arrayContaining(['README.md', 'npm-ci.md', 'merge-run.md']));
+    for (const name of generated) {
+      expect(readFileSync(path.join(repoRoot, 'packages', 'rules', 'docs', 'rules', name), 'utf8'), name).toBe(readFileSync(path.join(repoRoot, 'docs', 'rules', name), 'utf8'));
+    }
+  });
+});
+
+describe('the installed packages read their shipped rule docs', () => {
+  /** The first ```js block of a package's README, which must run as written in a consumer project. */
+  const readmeExample = (dir: string): string => {
+    const readme = readFileSync(path.join(repoRoot, 'packages', dir, 'README.md'), 'utf8');
+    const match = /```js\n([^]*?)```/.exec(readme);
+    if (!match?.[1]) throw new Error(`packages/${dir}/README.md has no js example`);
+    return match[1];
+  };
+
+  test.each(['core', 'rules'] as const)('the API example in the README of packages/%s runs against the installed packages', (dir) => {
+    writeFileSync(path.join(projectDir, `readme-${dir}.mjs`), readmeExample(dir));
+    const result = run(process.execPath, [`readme-${dir}.mjs`], projectDir, 30_000);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  test('`dockfix rule <id>` prints the page installed with @dockfix/rules, and its JSON names that file', () => {
+    const bin = path.join(projectDir, 'node_modules', '.bin', process.platform === 'win32' ? 'dockfix.cmd' : 'dockfix');
+    const text = run(bin, ['rule', 'DL3059'], projectDir, 30_000);
+    expect(text.status).toBe(0);
+    const installedDocs = path.join(projectDir, 'node_modules', '@dockfix', 'rules', 'docs', 'rules');
+    const page = readFileSync(path.join(installedDocs, 'merge-run.md'), 'utf8').replace(/^<!--[^]*?-->\n\n/, '');
+    expect(text.stdout.startsWith(page.trimEnd())).toBe(true);
+    expect(text.stdout).toContain(`Documentation: https://unpkg.com/@dockfix/rules@${pkg('rules').version}/docs/rules/merge-run.md`);
+    const json = JSON.parse(run(bin, ['rule', 'npm-ci', '--format', 'json'], projectDir, 30_000).stdout) as { file: string };
+    expect(realpathSync(json.file)).toBe(realpathSync(path.join(installedDocs, 'npm-ci.md')));
   });
 });

@@ -1,4 +1,5 @@
 // What a new user, or one coming from hadolint, tries first (issue 9, "Also found").
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatSize as coreFormatSize } from '@dockfix/core';
@@ -6,6 +7,7 @@ import { formatRuleTable, type RuleListing } from '../../packages/cli/dist/cli/c
 import { formatSize } from '../../packages/cli/dist/cli/size.js';
 import { CLEAN_APP, NODE_APP, SELECT_KNOWN } from './fixtures.js';
 import { makeProject, parseJsonReport, runCli } from './run-cli.js';
+import { repoRoot } from '../helpers/paths.js';
 
 const filesOf = (stdout: string) => parseJsonReport(stdout).map((file) => file.filePath);
 
@@ -96,13 +98,19 @@ describe('hadolint habits', () => {
     const cwd = makeProject();
     const byAlias = await runCli(['rule', 'DL3059'], { cwd });
     expect(byAlias.code).toBe(0);
-    expect(byAlias.stdout).toMatch(/^# merge-run \(DL3059\)\n\nMerge consecutive RUN instructions into one\.\n/);
+    // The page @dockfix/rules ships (docs/rules/merge-run.md without its generated-file banner), then the published link.
+    const page = readFileSync(path.join(repoRoot, 'docs', 'rules', 'merge-run.md'), 'utf8').replace(/^<!--[^]*?-->\n\n/, '');
+    expect(page).toMatch(/^# merge-run\n\nMerge consecutive RUN instructions into one\.\n/);
+    expect(byAlias.stdout.startsWith(page.trimEnd())).toBe(true);
+    expect(byAlias.stdout).toContain('`DL3059`');
     expect(byAlias.stdout).toContain('## Why');
     expect(byAlias.stdout).toContain('## Examples');
-    expect(byAlias.stdout).toMatch(/Documentation: https:\/\/\S+\/merge-run\.md\n$/);
+    expect(byAlias.stdout).toMatch(/\n\nDocumentation: https:\/\/unpkg\.com\/@dockfix\/rules@\d+\.\d+\.\d+\S*\/docs\/rules\/merge-run\.md\n$/);
     expect((await runCli(['rule', 'merge-run'], { cwd })).stdout).toBe(byAlias.stdout);
-    const json = JSON.parse((await runCli(['rule', 'npm-ci', '--format', 'json'], { cwd })).stdout) as { id: string; severity: string };
+    const json = JSON.parse((await runCli(['rule', 'npm-ci', '--format', 'json'], { cwd })).stdout) as { id: string; severity: string; file: string; url: string };
     expect(json).toMatchObject({ id: 'npm-ci', severity: 'warning' });
+    expect(readFileSync(json.file, 'utf8')).toBe(readFileSync(path.join(repoRoot, 'docs', 'rules', 'npm-ci.md'), 'utf8'));
+    expect(json.url).toMatch(/^https:\/\/unpkg\.com\/@dockfix\/rules@[^/]+\/docs\/rules\/npm-ci\.md$/);
     const unknown = await runCli(['rule', 'DL9999'], { cwd });
     expect(unknown).toEqual({ code: 2, stdout: '', stderr: 'dockfix: unknown rule "DL9999"; `dockfix rules` lists every rule id and alias\n' });
   });

@@ -111,4 +111,4 @@ export {
   type LoadedHadolintConfig,
 } from './hadolint-config.js';
 export { format, resolveFormatOptions, type FormatOptions, type FormatResult, type OperatorPosition, type ResolvedFormatOptions } from './format/index.js';
-export { RULE_DOCS_BASE_URL, ruleDocUrl } from './rule-docs.js';
+export { RULE_DOCS_URL_ENV, ruleDocsBaseUrl, ruleDocUrl } from './rule-docs.js';

@@ -1,16 +1,19 @@
-import { ruleDocUrl as docUrl, type Diagnostic as DockfixDiagnostic, type Fix, type Severity } from '@dockfix/core';
+import type { Diagnostic as DockfixDiagnostic, Fix, Severity } from '@dockfix/core';
+import { ruleDocFileUrl, ruleDocUrl as publicDocUrl } from '@dockfix/rules/docs';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-
-// The base URL lives in @dockfix/core so the CLI's SARIF/rdjson links and the editor's agree.
-export { RULE_DOCS_BASE_URL } from '@dockfix/core';
 
 /** The `source` of every diagnostic, shown by editors next to the message. */
 export const SOURCE = 'dockfix';
 
-/** The URL of a rule's documentation, or undefined for pseudo-rules such as `syntax`. */
+/**
+ * The link to a rule's documentation, or undefined for pseudo-rules such as `syntax`: the doc
+ * @dockfix/rules ships (a `file:` URL, which opens offline and matches the installed version), else
+ * the published one (a build without docs copied, e.g. a checkout before `npm run build`).
+ */
 export function ruleDocUrl(ruleId: string, knownRules: ReadonlySet<string>): string | undefined {
-  return knownRules.has(ruleId) ? docUrl(ruleId) : undefined;
+  if (!knownRules.has(ruleId)) return undefined;
+  return ruleDocFileUrl(ruleId) ?? publicDocUrl(ruleId);
 }
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {

@@ -1,2 +1,3 @@
 export { startServer, FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND, type ServerOptions } from './server.js';
-export { RULE_DOCS_BASE_URL } from './convert.js';
+export { ruleDocUrl } from './convert.js';
+export { main } from './main.js';

@@ -16,8 +16,7 @@ export function main(argv: readonly string[]): number | null {
     return 0;
   }
   if (argv.includes('--version') || argv.includes('-V')) {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    process.stdout.write(`${manifest.version}\n`);
+    process.stdout.write(`${serverVersion()}\n`);
     return 0;
   }
   if (!argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || /^--(socket|pipe)(=|$)/.test(arg))) {
@@ -34,4 +33,12 @@ export function main(argv: readonly string[]): number | null {
   // createConnection reads the other transports from process.argv.
   startServer(createConnection(ProposedFeatures.all));
   return null;
+}
+
+/** Set by a self-contained bundle (the VS Code extension's), which has no package.json beside it. */
+declare const DOCKFIX_LANGUAGE_SERVER_VERSION: string | undefined;
+
+function serverVersion(): string {
+  if (typeof DOCKFIX_LANGUAGE_SERVER_VERSION === 'string') return DOCKFIX_LANGUAGE_SERVER_VERSION;
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, format, type LintResult } from '@dockfix/core';
+import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, format, type LintResult, type TextEdit as OffsetEdit } from '@dockfix/core';
 import { builtinLinter } from 'dockfix';
 import {
   CodeActionKind,
@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigCache, type ConfigState } from './config.js';
+import { createDisabler } from './disable.js';
 import { rangeOf, replaceAll, ruleDocUrl, SOURCE, toLspDiagnostic, toTextEdits } from './convert.js';
 
 /** Code action kind of "Fix all safe problems": editors' fix-on-save asks for `source.fixAll` (or this exact kind). */
@@ -239,6 +240,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         });
       }
     }
+    if (wants(CodeActionKind.QuickFix) && state.config.kind === 'ok' && state.config.fileConfig.config.disableIgnorePragma !== true) {
+      actions.push(...disableActions(document, result.diagnostics.filter((d) => d.range.end >= start && d.range.start <= end)));
+    }
     const fixable = result.diagnostics.filter((d) => d.fix);
     const filePath = filePathOf(document.uri);
     if (state.config.kind !== 'ok') return actions;
@@ -263,6 +267,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         actions.push({ title: 'Fix all including unsafe (dockfix; may change what the image does)', kind: FIX_ALL_UNSAFE_KIND, edit: { changes: { [document.uri]: edits } } });
       }
     }
+    return actions;
+  }
+
+  /**
+   * "Disable <id> for this instruction" and "… for this file" (ESLint's extension offers the same pair),
+   * after the fixes: one of each per rule and place, however many of its problems the range holds.
+   * A pragma names the rule's id, never an alias, so the edit reads the same whichever tool's code was shown.
+   */
+  function disableActions(document: TextDocument, diagnostics: LintResult['diagnostics']): CodeAction[] {
+    if (diagnostics.length === 0) return [];
+    const disable = createDisabler(document.getText());
+    const edits = diagnostics.map((d) => ({ d, edits: disable(d) }));
+    const actions: CodeAction[] = [];
+    const seen = new Set<string>();
+    const action = (title: string, key: string, d: LintResult['diagnostics'][number], edit: OffsetEdit): void => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const range = rangeOf(document, edit.start, edit.end);
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(document, d, knownRules)], edit: { changes: { [document.uri]: [{ range, newText: edit.text }] } } });
+    };
+    for (const { d, edits: found } of edits) {
+      if (found?.instruction) action(`Disable ${d.ruleId} for this instruction`, `line:${d.ruleId}:${found.instruction.start}`, d, found.instruction);
+    }
+    for (const { d, edits: found } of edits) if (found) action(`Disable ${d.ruleId} for this file`, `file:${d.ruleId}`, d, found.file);
     return actions;
   }
 

@@ -1,5 +1,6 @@
-import { RuleIndex, ruleAliases, ruleDocUrl, type Rule } from '@dockfix/core';
+import { RuleIndex, ruleAliases, type Rule } from '@dockfix/core';
 import { rules } from '@dockfix/rules';
+import { readRuleDoc, ruleDocFile, ruleDocUrl } from '@dockfix/rules/docs';
 
 /** Options of `dockfix rule <id>`. */
 export interface RuleArgs {
@@ -17,10 +18,11 @@ export function runRule(args: RuleArgs): number {
   }
   if (args.format === 'json') {
     const { meta } = rule;
-    process.stdout.write(`${JSON.stringify({ ...meta, aliases: ruleAliases(meta), url: ruleDocUrl(meta.id) }, null, 2)}\n`);
+    const file = ruleDocFile(meta.id);
+    process.stdout.write(`${JSON.stringify({ ...meta, aliases: ruleAliases(meta), url: ruleDocUrl(meta.id), ...(file ? { file } : {}) }, null, 2)}\n`);
     return 0;
   }
-  process.stdout.write(renderRuleHelp(rule));
+  process.stdout.write(shippedDoc(rule) ?? renderRuleHelp(rule));
   return 0;
 }
 
@@ -29,7 +31,16 @@ function findByAlias(index: RuleIndex, id: string): Rule<Record<string, unknown>
   return index.rules.find((rule) => ruleAliases(rule.meta).some((alias) => alias === id || alias.toUpperCase() === upper));
 }
 
-/** The rule's doc as Markdown: what docs/rules/<id>.md says, from the same metadata. */
+/**
+ * The doc @dockfix/rules ships for the rule, as `ruff rule` prints its page: the same text the
+ * editor's links and the published URL show, with the link to the published page at the end.
+ */
+function shippedDoc(rule: Rule<Record<string, unknown>>): string | undefined {
+  const doc = readRuleDoc(rule.meta.id);
+  return doc === undefined ? undefined : `${doc.replace(/\s*$/, '')}\n\nDocumentation: ${ruleDocUrl(rule.meta.id)}\n`;
+}
+
+/** The rule's doc as Markdown from its metadata, for an installation without the shipped docs (an unbuilt checkout). */
 export function renderRuleHelp(rule: Rule<Record<string, unknown>>): string {
   const { meta } = rule;
   const aliases = ruleAliases(meta);

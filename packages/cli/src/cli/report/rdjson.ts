@@ -1,4 +1,6 @@
-import { ruleDocUrl, type Severity } from '@dockfix/core';
+import type { Severity } from '@dockfix/core';
+import { ruleDocUrl } from '@dockfix/rules/docs';
+import { DOCKFIX_PACKAGE_URL } from './sarif.js';
 import { PositionMap } from './positions.js';
 import type { FileReport, ReportContext } from './types.js';
 
@@ -36,7 +38,7 @@ export function formatRdjson(files: readonly FileReport[], context: ReportContex
       });
     }
   }
-  return `${JSON.stringify({ source: { name: 'dockfix', url: 'https://github.com/dockfix/dockfix' }, diagnostics }, null, 2)}\n`;
+  return `${JSON.stringify({ source: { name: 'dockfix', url: DOCKFIX_PACKAGE_URL }, diagnostics }, null, 2)}\n`;
 }
 
 function toRange(positions: PositionMap, start: number, end: number): Range {

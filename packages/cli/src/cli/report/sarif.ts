@@ -1,12 +1,16 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleDocUrl, type Diagnostic, type RuleMeta, type Severity } from '@dockfix/core';
+import type { Diagnostic, RuleMeta, Severity } from '@dockfix/core';
+import { readRuleDoc, ruleDocUrl } from '@dockfix/rules/docs';
 import { fingerprints } from './fingerprint.js';
 import { PositionMap, type LineRange } from './positions.js';
 import type { FileReport, ReportContext } from './types.js';
 
 /** SARIF levels are none|note|warning|error; dockfix's `info` and `style` are notes. */
 const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note', style: 'note' };
+
+/** dockfix's page on the npm registry: the address that exists wherever dockfix was installed from. */
+export const DOCKFIX_PACKAGE_URL = 'https://www.npmjs.com/package/dockfix';
 
 /** The base id of relative artifact URIs; GitHub code scanning resolves it to the checkout. */
 const SRCROOT = '%SRCROOT%';
@@ -60,7 +64,7 @@ export function formatSarif(files: readonly FileReport[], context: ReportContext
             name: 'dockfix',
             version: context.version,
             semanticVersion: context.version,
-            informationUri: 'https://github.com/dockfix/dockfix',
+            informationUri: DOCKFIX_PACKAGE_URL,
             rules,
           },
         },
@@ -86,7 +90,8 @@ function ruleDescriptor(d: Pick<Diagnostic, 'ruleId' | 'aliases' | 'severity'>, 
     id: meta.id,
     shortDescription: { text: meta.description },
     fullDescription: { text: firstParagraph(rationale) || meta.description },
-    help: { text: `${meta.description}. ${url}`, markdown: `${rationale}\n\n[Rule documentation](${url})` },
+    // The whole doc, so code scanning shows it beside the alert with no link to follow.
+    help: { text: `${meta.description.replace(/\.?$/, '.')}\n\n${rationale}\n\nDocumentation: ${url}`, markdown: readRuleDoc(meta.id) ?? `${rationale}\n\n[Rule documentation](${url})` },
     helpUri: url,
     defaultConfiguration: { level: LEVEL[meta.severity], enabled: meta.optIn !== true },
     properties: { tags: [meta.category, ...d.aliases], fix: meta.fix },
