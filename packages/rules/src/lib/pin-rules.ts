@@ -6,8 +6,11 @@ export interface PinRuleSpec {
   readonly description: string;
   readonly source: RuleSource;
   readonly docs: RuleDocs;
-  /** The words of a command that name packages, with a label for the command; null when it installs nothing by name. */
-  readonly packages: (command: ShellCommand) => { label: string; words: readonly ShellWord[] } | null;
+  /**
+   * The words of a command that name packages, with a label for the command; null when it installs nothing by name.
+   * `isPinned` replaces the rule's own test for a command whose operands pin differently (`dnf module install name:stream`).
+   */
+  readonly packages: (command: ShellCommand) => { label: string; words: readonly ShellWord[]; isPinned?: (word: ShellWord) => boolean } | null;
   readonly isPinned: (word: ShellWord) => boolean;
   /** How to pin, for the message: `pkg=version`. */
   readonly example: string;
@@ -42,7 +45,8 @@ export function pinRule(spec: PinRuleSpec): Rule {
           for (const command of run.run.script?.commands ?? []) {
             const found = spec.packages(command);
             if (!found) continue;
-            const unpinned = found.words.filter((word) => !word.dynamic && !spec.isPinned(word));
+            const isPinned = found.isPinned ?? spec.isPinned;
+            const unpinned = found.words.filter((word) => !word.dynamic && !isPinned(word));
             if (unpinned.length === 0) continue;
             const names = unpinned.map((word) => `\`${word.value}\``).join(', ');
             const first = unpinned[0] as ShellWord;
