@@ -8,7 +8,7 @@ export default defineRule(
     description: 'Pin versions in `dnf install` (`pkg-version`)',
     source: { tool: 'hadolint', rule: 'DL3041', kind: 'same' },
     docs: {
-      rationale: 'Without a version, `dnf install python3` installs whatever the repository has on the day of the build. Like hadolint, a name with `-<digit>` in it counts as pinned; `module install` needs a stream (`nodejs:20`); group installs are not checked.',
+      rationale: 'Without a version, `dnf install python3` installs whatever the repository has on the day of the build. Like hadolint, a name with `-<digit>` in it counts as pinned; `module install` needs a stream (`nodejs:20`); group installs are not checked. A name with a variable in it (`git-core-${VERSION}`) is not judged, also where hadolint finds the variable out of scope.',
       invalid: ['FROM fedora:40\nRUN dnf install -y python3 && dnf clean all\n'],
       valid: ['FROM fedora:40\nRUN dnf install -y python3-3.12.4 && dnf clean all\n'],
     },
