@@ -99,11 +99,11 @@ export const RPM_INSTALLING = new Set([
  * What a yum/dnf call installs by name, for the pinning rules: the packages of `install` (groups, `@name`, are
  * not checked), or the modules of `module install`, which pin a stream with `name:stream`.
  */
-export function rpmInstalls(call: CliCall): { label: string; words: ShellWord[]; isPinned?: (word: ShellWord) => boolean } | null {
+export function rpmInstalls(call: CliCall): { label: string; words: ShellWord[]; isPinned?: (word: ShellWord) => boolean; example?: string } | null {
   const sub = subcommandOf(call);
   const first = call.operands[0];
   if (sub === 'module' && first && !first.dynamic && first.value === 'install') {
-    return { label: `${call.tool} module install`, words: packageOperands(call).filter((word) => word !== first), isPinned: (word) => word.value.includes(':') };
+    return { label: `${call.tool} module install`, words: packageOperands(call).filter((word) => word !== first), isPinned: (word) => word.value.includes(':'), example: '`module:stream`' };
   }
   if (sub !== 'install') return null;
   return { label: `${call.tool} install`, words: packageOperands(call).filter((word) => !word.value.startsWith('@')) };

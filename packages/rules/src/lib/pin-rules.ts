@@ -8,9 +8,9 @@ export interface PinRuleSpec {
   readonly docs: RuleDocs;
   /**
    * The words of a command that name packages, with a label for the command; null when it installs nothing by name.
-   * `isPinned` replaces the rule's own test for a command whose operands pin differently (`dnf module install name:stream`).
+   * `isPinned` and `example` replace the rule's own for a command whose operands pin differently (`dnf module install name:stream`).
    */
-  readonly packages: (command: ShellCommand) => { label: string; words: readonly ShellWord[]; isPinned?: (word: ShellWord) => boolean } | null;
+  readonly packages: (command: ShellCommand) => { label: string; words: readonly ShellWord[]; isPinned?: (word: ShellWord) => boolean; example?: string } | null;
   readonly isPinned: (word: ShellWord) => boolean;
   /** How to pin, for the message: `pkg=version`. */
   readonly example: string;
@@ -54,7 +54,7 @@ export function pinRule(spec: PinRuleSpec): Rule {
             ctx.report({
               node: { start: first.range.start, end: last.range.end },
               message: `\`${found.label}\` of ${names} without a version`,
-              help: `Pin it (${spec.example}) so that a rebuild installs the same version.`,
+              help: `Pin it (${found.example ?? spec.example}) so that a rebuild installs the same version.`,
             });
           }
         },
