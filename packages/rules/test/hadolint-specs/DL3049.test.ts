@@ -10,10 +10,19 @@ specTable(
   [
     ...both('single stage, no label', 'FROM baseimage', true),
     ...both('single stage, another label', 'FROM baseimage\nLABEL bar="baz"', true),
-    ...both('single stage, label present', 'FROM baseimage\nLABEL foo="bar"', false),
+    ['single stage, label present', 'FROM baseimage\nLABEL foo="bar"', false],
   ],
   schema,
 );
+
+// hadolint's ONBUILD variants wrap only RUNs, so its variant of "label present" is the plain example; the
+// spec table's would wrap the LABEL too, and a trigger labels the images built from this one, not this one.
+describe('missing-label and ONBUILD', () => {
+  it('reports a label that only an ONBUILD trigger sets', () => {
+    const found = lintWith('DL3049', 'FROM baseimage\nONBUILD LABEL foo="bar"\n', schema);
+    expect(found.map((d) => d.ruleId)).toEqual(['missing-label']);
+  });
+});
 
 /** hadolint's multi-stage examples count the reports: one per stage that ends without the label. */
 const counted: readonly (readonly [name: string, text: string, reports: number])[] = [
