@@ -1,5 +1,6 @@
 import type { ShellCommand, ShellWord } from '@dockfix/core';
 import { baseName, type CliCall, countShort, hasOption, parseCli, unwrap } from './cli.js';
+import type { PackageWords } from './pin-rules.js';
 
 // Recognisers for the package managers the rules look at. Each returns the parsed call, or null when
 // the command is something else. Wrappers (`sudo`, `env X=1`) are looked through.
@@ -99,7 +100,7 @@ export const RPM_INSTALLING = new Set([
  * What a yum/dnf call installs by name, for the pinning rules: the packages of `install` (groups, `@name`, are
  * not checked), or the modules of `module install`, which pin a stream with `name:stream`.
  */
-export function rpmInstalls(call: CliCall): { label: string; words: ShellWord[]; isPinned?: (word: ShellWord) => boolean; example?: string } | null {
+export function rpmInstalls(call: CliCall): PackageWords | null {
   const sub = subcommandOf(call);
   const first = call.operands[0];
   if (sub === 'module' && first && !first.dynamic && first.value === 'install') {

@@ -1,16 +1,23 @@
 import type { Rule, RuleDocs, RuleSource, ShellCommand, ShellWord } from '@dockfix/core';
 
+/** The words of one command that name packages, with a label for the command (`dnf module install`). */
+export interface PackageWords {
+  readonly label: string;
+  readonly words: readonly ShellWord[];
+  /** Replaces the rule's own test for a command whose operands pin differently (`dnf module install name:stream`). */
+  readonly isPinned?: (word: ShellWord) => boolean;
+  /** Replaces the rule's own example of a pin, with `isPinned`. */
+  readonly example?: string;
+}
+
 /** What a version-pinning rule needs to know about its package manager. */
 export interface PinRuleSpec {
   readonly id: string;
   readonly description: string;
   readonly source: RuleSource;
   readonly docs: RuleDocs;
-  /**
-   * The words of a command that name packages, with a label for the command; null when it installs nothing by name.
-   * `isPinned` and `example` replace the rule's own for a command whose operands pin differently (`dnf module install name:stream`).
-   */
-  readonly packages: (command: ShellCommand) => { label: string; words: readonly ShellWord[]; isPinned?: (word: ShellWord) => boolean; example?: string } | null;
+  /** The words of a command that name packages; null when it installs nothing by name. */
+  readonly packages: (command: ShellCommand) => PackageWords | null;
   readonly isPinned: (word: ShellWord) => boolean;
   /** How to pin, for the message: `pkg=version`. */
   readonly example: string;

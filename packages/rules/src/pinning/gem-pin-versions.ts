@@ -18,8 +18,9 @@ function isSwitch(name: string, long: boolean): boolean {
 
 /**
  * The gems a `gem install` names: not the build options after `--` (`-- --use-system-libraries`, passed to
- * the native extension's build), and not the word after an option gem's own list does not know, which
- * may be that option's value (`--use-system-libraries true`); like hadolint, an unknown word is not a gem.
+ * the native extension's build), and not the word after an option gem does not list, which may be that
+ * option's value (`--use-system-libraries true`). hadolint skips the word after every option, which also
+ * hides `rails` in `gem install --no-document rails`.
  */
 function gemNames(call: CliCall): ShellWord[] {
   const end = call.words.findIndex((word) => !word.dynamic && word.value === '--');
