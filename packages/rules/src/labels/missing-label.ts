@@ -1,5 +1,6 @@
 import { defineRule, type Stage } from '@dockfix/core';
 import { LABEL_SCHEMA_OPTION, labelPairs, type LabelSchemaOptions } from '../lib/labels.js';
+import { isTrigger } from '../lib/stages.js';
 
 export default defineRule<LabelSchemaOptions>({
   meta: {
@@ -20,7 +21,8 @@ export default defineRule<LabelSchemaOptions>({
         'A stage has a label when it sets it or builds on a stage that has it (`FROM base`). As in hadolint, a',
         'stage is not reported when it is only an ingredient: another stage copies from it (`COPY --from`,',
         '`RUN --mount=from=`), or a stage built on it sets the label. The diagnostic points at the `FROM` and',
-        'names the missing labels; hadolint reports each label separately.',
+        'names the missing labels; hadolint reports each label separately. An `ONBUILD LABEL` does not count:',
+        'it labels the images built from this one, not this one.',
       ].join('\n'),
       exampleOptions: { labelSchema: { 'org.opencontainers.image.source': 'url' } },
       invalid: ['FROM alpine:3.22\nLABEL maintainer="ops@example.com"\n'],
@@ -36,7 +38,8 @@ export default defineRule<LabelSchemaOptions>({
     const own = new Map<Stage, Set<string>>();
     return {
       LABEL(instruction) {
-        if (!instruction.stage) return;
+        // `ONBUILD LABEL` labels the images built from this one, not this one (hadolint does not count it either).
+        if (!instruction.stage || isTrigger(instruction)) return;
         const set = own.get(instruction.stage) ?? new Set<string>();
         for (const pair of labelPairs(ctx.source, instruction)) set.add(pair.name);
         own.set(instruction.stage, set);

@@ -1,5 +1,6 @@
 import type { ShellCommand, ShellWord } from '@dockfix/core';
 import { baseName, type CliCall, countShort, hasOption, parseCli, unwrap } from './cli.js';
+import type { PackageWords } from './pin-rules.js';
 
 // Recognisers for the package managers the rules look at. Each returns the parsed call, or null when
 // the command is something else. Wrappers (`sudo`, `env X=1`) are looked through.
@@ -106,6 +107,20 @@ export const RPM_INSTALLING = new Set([
   // dnf's short aliases (`dnf up`, `dnf rei`, `dnf up-min`), which hadolint's DL3040 spec lists.
   'up', 'up-min', 'rei',
 ]);
+
+/**
+ * What a yum/dnf call installs by name, for the pinning rules: the packages of `install` (groups, `@name`, are
+ * not checked), or the modules of `module install`, which pin a stream with `name:stream`.
+ */
+export function rpmInstalls(call: CliCall): PackageWords | null {
+  const sub = subcommandOf(call);
+  const first = call.operands[0];
+  if (sub === 'module' && first && !first.dynamic && first.value === 'install') {
+    return { label: `${call.tool} module install`, words: packageOperands(call).filter((word) => word !== first), isPinned: (word) => word.value.includes(':'), example: '`module:stream`' };
+  }
+  if (sub !== 'install') return null;
+  return { label: `${call.tool} install`, words: packageOperands(call).filter((word) => !word.value.startsWith('@')) };
+}
 
 const ZYPPER_VALUES = new Set(['R', 'root', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'c', 'config', 't', 'type', 'r', 'repo', 'from']);
 

@@ -1,13 +1,23 @@
 import type { Rule, RuleDocs, RuleSource, ShellCommand, ShellWord } from '@dockfix/core';
 
+/** The words of one command that name packages, with a label for the command (`dnf module install`). */
+export interface PackageWords {
+  readonly label: string;
+  readonly words: readonly ShellWord[];
+  /** Replaces the rule's own test for a command whose operands pin differently (`dnf module install name:stream`). */
+  readonly isPinned?: (word: ShellWord) => boolean;
+  /** Replaces the rule's own example of a pin, with `isPinned`. */
+  readonly example?: string;
+}
+
 /** What a version-pinning rule needs to know about its package manager. */
 export interface PinRuleSpec {
   readonly id: string;
   readonly description: string;
   readonly source: RuleSource;
   readonly docs: RuleDocs;
-  /** The words of a command that name packages, with a label for the command; null when it installs nothing by name. */
-  readonly packages: (command: ShellCommand) => { label: string; words: readonly ShellWord[] } | null;
+  /** The words of a command that name packages; null when it installs nothing by name. */
+  readonly packages: (command: ShellCommand) => PackageWords | null;
   readonly isPinned: (word: ShellWord) => boolean;
   /** How to pin, for the message: `pkg=version`. */
   readonly example: string;
@@ -42,7 +52,8 @@ export function pinRule(spec: PinRuleSpec): Rule {
           for (const command of run.run.script?.commands ?? []) {
             const found = spec.packages(command);
             if (!found) continue;
-            const unpinned = found.words.filter((word) => !word.dynamic && !spec.isPinned(word));
+            const isPinned = found.isPinned ?? spec.isPinned;
+            const unpinned = found.words.filter((word) => !word.dynamic && !isPinned(word));
             if (unpinned.length === 0) continue;
             const names = unpinned.map((word) => `\`${word.value}\``).join(', ');
             const first = unpinned[0] as ShellWord;
@@ -50,7 +61,7 @@ export function pinRule(spec: PinRuleSpec): Rule {
             ctx.report({
               node: { start: first.range.start, end: last.range.end },
               message: `\`${found.label}\` of ${names} without a version`,
-              help: `Pin it (${spec.example}) so that a rebuild installs the same version.`,
+              help: `Pin it (${found.example ?? spec.example}) so that a rebuild installs the same version.`,
             });
           }
         },

@@ -72,6 +72,10 @@ export default defineRule({
         '(`CMD exec node server.js`, or `cd /app && exec node server.js`) is accepted: the app is PID 1 and',
         'the shell form is needed for the variable expansion. A shell-form ENTRYPOINT also ignores CMD and',
         '`docker run` arguments.',
+        '',
+        "Unlike hadolint's DL3025, `HEALTHCHECK CMD` in shell form is not reported: the check is a short-lived",
+        'process the container starts now and then, not PID 1, so no signal is lost, and the shell form is',
+        'what makes `curl -f http://localhost/ || exit 1` work.',
       ].join('\n'),
       invalid: [
         'FROM node:24-slim\nWORKDIR /app\nCOPY . .\nCMD npm start\n',

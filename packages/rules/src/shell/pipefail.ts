@@ -57,6 +57,10 @@ export default defineRule({
         'count. Pipes fed only by `echo` or `printf` (`echo "$SHA *file" | sha256sum -c -`, the most common pipe in',
         'official images) are not reported: those cannot fail in a way that matters. Nor is `yes | cmd`, which',
         'pipefail would break (`yes` dies of SIGPIPE). RUNs under a non-POSIX SHELL (PowerShell, cmd) are not checked.',
+        '',
+        'Unlike hadolint\'s DL4006, `SHELL ["/bin/sh", "-o", "pipefail", "-c"]` counts: POSIX.1-2024 has',
+        '`pipefail`, BusyBox ash has it, and a `sh` without it rejects the option, so every RUN fails loudly',
+        'instead of a pipe failing quietly.',
       ].join('\n'),
       invalid: ['FROM debian:bookworm-slim\nRUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt\n'],
       valid: [
