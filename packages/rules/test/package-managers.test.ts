@@ -101,6 +101,12 @@ describe('safety verdicts', () => {
     expect(safetyOf(aptGetYes, 'FROM debian:bookworm-slim\nRUN <<EOF\nset -e\napt-get install curl\necho done\nEOF\n')).toEqual(['safe']);
   });
 
+  it('apt-get-yes leaves a simulation alone: `-s` never prompts (docker-library postgres, corpus review)', () => {
+    const probe = 'FROM debian:bookworm-slim\nRUN if apt-get install -s "postgresql-18-jit" > /dev/null 2>&1; then apt-get install -y postgresql-18-jit; fi\n';
+    expect(safetyOf(aptGetYes, probe)).toEqual([]);
+    expect(safetyOf(aptGetYes, 'FROM debian:bookworm-slim\nRUN apt-get install --dry-run curl && apt-get install curl\n')).toEqual(['safe']);
+  });
+
   it('apt-lists-cleanup does not delete lists a later RUN installs from', () => {
     const later = 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y git\n';
     expect(safetyOf(aptListsCleanup, later)).toEqual(['none']);

@@ -1,5 +1,5 @@
 import { defineRule } from '@dockfix/core';
-import { mayHideOptions } from '../lib/cli.js';
+import { hasOption, mayHideOptions } from '../lib/cli.js';
 import { APT_PROMPTING, aptAssumesYes, parseApt, subcommandOf } from '../lib/packages.js';
 import { failureFailsRun } from '../lib/shell.js';
 import { configuredBefore } from '../lib/stages.js';
@@ -26,7 +26,7 @@ export default defineRule({
         '`remove`, `purge`, `autoremove`, `build-dep` and `reinstall`. It accepts `-y`, `--yes`, `--assume-yes`,',
         '`-qq` / `-q=2` (which imply `-y`), `-o APT::Get::Assume-Yes=true`, a `yes |` in front, and an',
         '`APT::Get::Assume-Yes` setting written earlier in the stage. It stays quiet when an argument such as',
-        '`$APT_OPTS` may carry the flag at build time.',
+        '`$APT_OPTS` may carry the flag at build time, and for `-s`/`--simulate`/`--dry-run`, which never prompt.',
       ].join('\n'),
       invalid: [
         'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install curl && rm -rf /var/lib/apt/lists/*\n',
@@ -57,6 +57,8 @@ export default defineRule({
           const sub = call && subcommandOf(call);
           if (!call?.subcommand || !sub || !APT_PROMPTING.has(sub)) continue;
           if (aptAssumesYes(call) || mayHideOptions(call)) continue;
+          // `-s` only simulates and never prompts (postgres probes `apt-get install -s pkg` inside an `if`).
+          if (hasOption(call, { long: ['simulate', 'just-print', 'dry-run', 'recon', 'no-act'], short: ['s'] })) continue;
           if (command.inPipeline && ANSWERED.test(ctx.source.text.slice(run.range.start, command.range.start))) continue;
           if (configuredBefore(run, ctx.source, /Assume-Yes/i, /^\/etc\/apt\/apt\.conf(\.d)?\b/)) continue;
           const safe = failureFailsRun(run, command);

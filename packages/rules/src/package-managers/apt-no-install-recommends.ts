@@ -1,7 +1,16 @@
 import { defineRule } from '@dockfix/core';
 import { mayHideOptions } from '../lib/cli.js';
-import { aptSkipsRecommends, parseApt, subcommandOf } from '../lib/packages.js';
+import { baseImageOf, officialName } from '../lib/images.js';
+import { aptSkipsRecommends, packageOperands, parseApt, subcommandOf } from '../lib/packages.js';
 import { configuredBefore } from '../lib/stages.js';
+
+/** Packages that only *recommend* `ca-certificates` and are installed to download over HTTPS. */
+const NEEDS_CA_CERTIFICATES = new Set(['curl', 'wget', 'git']);
+
+/** Official images whose Debian/Ubuntu variants install `ca-certificates` themselves. */
+const SHIPS_CA_CERTIFICATES = new Set([
+  'buildpack-deps', 'php', 'python', 'node', 'golang', 'ruby', 'rust', 'gcc', 'perl', 'openjdk', 'eclipse-temurin', 'maven', 'gradle', 'tomcat', 'julia', 'haskell', 'elixir', 'erlang',
+]);
 
 export default defineRule({
   meta: {
@@ -28,9 +37,12 @@ export default defineRule({
         'FROM debian:bookworm-slim\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
       ],
       fixNotes: [
-        'Unsafe: a recommended package can be one the application needs at run time without declaring it',
-        '(`ca-certificates` recommended by `curl`, for example: without it HTTPS downloads fail). The fix inserts',
-        '` --no-install-recommends` after `install`; add the packages that turn out to be needed by name.',
+        'Unsafe: a recommended package can be one the application needs at run time without declaring it.',
+        'The fix inserts ` --no-install-recommends` after `install`; add the packages that turn out to be',
+        'needed by name. One it adds itself: `ca-certificates`, which `curl`, `wget` and `git` only recommend,',
+        'so that without it every HTTPS download fails (`curl: (77)`) on `debian:*-slim` and `ubuntu`; the fix',
+        'names it unless the RUN or an earlier one of the stage already mentions it, or the base is an official',
+        'image that installs it (`python`, `node`, `php`, `golang`, `buildpack-deps`, …).',
       ].join('\n'),
     },
   },
@@ -44,10 +56,24 @@ export default defineRule({
           if (!call?.subcommand || subcommandOf(call) !== 'install') continue;
           if (aptSkipsRecommends(call) || mayHideOptions(call)) continue;
           if (configuredBefore(run, ctx.source, /Install-Recommends/i, /^\/etc\/apt\/apt\.conf(\.d)?\b/)) continue;
+          // Found in review of fix --unsafe on the corpus: `curl`/`wget` on debian:trixie-slim lost their CA
+          // bundle with the recommends, and the next HTTPS download failed the build.
+          const downloader = packageOperands(call).find((word) => NEEDS_CA_CERTIFICATES.has(word.value.split('=')[0] ?? ''));
+          const base = run.stage ? baseImageOf(run.stage).image : null;
+          const withCerts =
+            downloader !== undefined &&
+            !(base && SHIPS_CA_CERTIFICATES.has(officialName(base))) &&
+            !/\bca-certificates\b/.test(ctx.source.slice(run.range)) &&
+            !configuredBefore(run, ctx.source, /\bca-certificates\b/);
           ctx.report({
             node: { start: call.toolWord.range.start, end: call.subcommand.range.end },
             message: `\`${call.tool} install\` also installs recommended packages; add \`--no-install-recommends\``,
-            fix: { title: 'Add `--no-install-recommends` after `install`', edits: [ctx.fix.insertAfter(call.subcommand, ' --no-install-recommends')] },
+            fix: withCerts
+              ? {
+                  title: `Add \`--no-install-recommends ca-certificates\` after \`install\` (\`${downloader.value}\` only recommends the CA bundle)`,
+                  edits: [ctx.fix.insertAfter(call.subcommand, ' --no-install-recommends ca-certificates')],
+                }
+              : { title: 'Add `--no-install-recommends` after `install`', edits: [ctx.fix.insertAfter(call.subcommand, ' --no-install-recommends')] },
           });
         }
       },

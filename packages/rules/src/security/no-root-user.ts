@@ -80,6 +80,49 @@ function dropsPrivileges(stage: Stage, ctx: RuleContext<Options>): boolean {
   );
 }
 
+/** The first word of a CMD or ENTRYPOINT (exec or shell form), without its directory. */
+function programOf(instruction: Instruction): string | null {
+  const first = instruction.json ? instruction.json[0] : instruction.args[0]?.value;
+  return first ? (first.split('/').at(-1) ?? first) : null;
+}
+
+/** Daemons that start as root on purpose: they bind low ports, manage devices or mounts, then drop their workers to a service user. */
+const ROOT_DAEMONS = /^(nginx|httpd|apache2(ctl|-foreground)?|sshd|dockerd|dind|dockerd-entrypoint\.sh|cron|crond|systemd|init)$/;
+
+/** A path under root's home in an ENV or ARG value (`MAVEN_CONFIG=/root/.m2`, `USER_HOME_DIR=/root`). */
+const ROOT_HOME = /(^|[\s="':])\/root(\/|["'\s]|$)/;
+
+/**
+ * Why a USER line would break this image although the rule reports it, or null. From the review of
+ * `fix --unsafe` on the corpus (docs/reviews/fix-review-unsafe.md), where each of these lost a build or
+ * a running container: no CMD/ENTRYPOINT of its own (golang, drupal: base images whose children install
+ * packages as root); a daemon that starts as root (nginx built from source, docker-in-docker); paths
+ * under /root that the image keeps using (maven's settings in /root/.m2); a keep-alive command
+ * (`sleep infinity`: dev containers, whose user the tool that attaches picks).
+ */
+function breaksWithUser(ctx: RuleContext<Options>, stages: readonly Stage[]): string | null {
+  const instructions = [...stages].reverse().flatMap((stage) => stage.instructions);
+  const entrypoint = instructions.filter((instruction) => instruction.keyword === 'ENTRYPOINT').at(-1);
+  const cmd = instructions.filter((instruction) => instruction.keyword === 'CMD').at(-1);
+  // Files from the build context make it an app on its base's command (`FROM php:fpm` + `COPY . /var/www/html`);
+  // only files from other stages and images (a toolchain, a composer binary) make it a base image.
+  const fromContext = instructions.some(
+    (instruction) => (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && !instruction.flags.some((flag) => flag.name === 'from'),
+  );
+  if (!entrypoint && !cmd && !fromContext) {
+    return 'No automatic fix: the image sets no CMD or ENTRYPOINT and copies nothing from the build context, so it is a base for other images (whose RUNs need root) or runs what its base runs; add the USER where the process to run is known.';
+  }
+  const daemon = [entrypoint, cmd].map((instruction) => (instruction ? programOf(instruction) : null)).find((name) => name !== null && ROOT_DAEMONS.test(name));
+  if (daemon) return `No automatic fix: \`${daemon}\` starts as root (to bind ports or manage the host's resources) and drops its workers itself; run it unprivileged only with a configuration made for that.`;
+  const rootHome = instructions.find((instruction) => (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') && ROOT_HOME.test(ctx.source.slice(instruction.range)));
+  if (rootHome) return `No automatic fix: line ${ctx.source.lineColumnAt(rootHome.range.start).line} keeps files under /root, which another user cannot read or write; move them to the new user's home first.`;
+  const keepAlive = entrypoint ?? cmd;
+  if (keepAlive && /^(sleep\s+infinity|tail\s+-f\s+\/dev\/null)$/.test((keepAlive.json ?? keepAlive.args.map((arg) => arg.value)).join(' '))) {
+    return 'No automatic fix: the container only stays alive (`sleep infinity`) for tools that attach to it and choose the user themselves, as dev containers do.';
+  }
+  return null;
+}
+
 /** The lines that switch to a non-root user on this base image; null when the base is unknown. */
 function userLines(stage: Stage, user: string): string[] | null {
   const existing = earlierUser(stage) ?? createdUser(stage);
@@ -225,7 +268,11 @@ export default defineRule<Options>({
         '  useradd --system --gid app --no-log-init app` and `USER app`.',
         '',
         'Other bases (Amazon Linux, UBI minimal, an image dockfix does not know) may lack `useradd`, and Tomcat',
-        'needs its directories handed to the new user first: those are reported without a fix.',
+        'needs its directories handed to the new user first: those are reported without a fix. So are images',
+        'with no `CMD`/`ENTRYPOINT` of their own that copy nothing from the build context (toolchain and base',
+        'images, whose children install packages as root), images whose command is a daemon that starts as root',
+        '(`nginx`, `httpd`, `sshd`, `dockerd`, docker-in-docker\'s `dind`), images that keep files under `/root`',
+        '(`MAVEN_CONFIG=/root/.m2`), and keep-alive containers (`sleep infinity`, as dev containers run).',
         '',
         'The user name `app` comes from the `user` option. When the base image is only known at build time',
         '(`FROM $BASE` without a default) the rule reports without a fix.',
@@ -258,7 +305,8 @@ export default defineRule<Options>({
         const rootMaster = facts?.runsAs === 'root-master' || facts?.runsAs === 'root-dirs' || (facts?.name === 'php' && /apache/i.test(image.tag ?? ''));
         // ONBUILD RUN triggers run in child builds as the USER this image ends with (W7).
         const onbuildRun = onbuildTriggers(final, ctx.source).find((trigger) => trigger.keyword === 'RUN');
-        const lines = rootMaster || onbuildRun ? null : userLines(final, ctx.options.user);
+        const breaks = rootMaster || onbuildRun || user ? null : breaksWithUser(ctx, stages);
+        const lines = rootMaster || onbuildRun || breaks ? null : userLines(final, ctx.options.user);
         const edit = lines && insertion(ctx, final, lines);
         const builderUser = user ? null : userOfOtherStage(final);
         ctx.report({
@@ -276,6 +324,8 @@ export default defineRule<Options>({
             ? { help: `${facts.title} writes its logs and work files into directories owned by root; create a user, \`chown\` those directories to it, then switch with USER.` }
             : rootMaster
               ? { help: `Its workers drop to a service user. To run it without root, use an unprivileged image such as \`nginxinc/nginx-unprivileged\` (listens on 8080), or configure a port above 1024, writable pid and cache paths, and a USER.` }
+              : breaks
+                ? { help: breaks }
               : onbuildRun
                 ? { help: `No automatic fix: the ONBUILD RUN on line ${ctx.source.lineColumnAt(onbuildRun.instruction.range.start).line} runs in child builds as this image's user, and may need root; switch USER in the child images.` }
                 : builderUser

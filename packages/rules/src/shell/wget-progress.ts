@@ -1,6 +1,8 @@
-import { defineRule, type Stage } from '@dockfix/core';
+import { defineRule, type RunInstruction, type ShellCommand, type Stage } from '@dockfix/core';
 import { hasOption, parseCli } from '../lib/cli.js';
-import { baseImageOf, isAlpineLike } from '../lib/images.js';
+import { baseImageOf, isAlpineLike, stageChain } from '../lib/images.js';
+import { packageOperands, parseApk, subcommandOf } from '../lib/packages.js';
+import { earlierRunsInStage } from '../lib/stages.js';
 
 /** Base images whose `wget`, when installed, is GNU wget (BusyBox's does not know `--progress`). */
 const GNU_DISTROS = /^(debian|ubuntu|fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux|redhat\/ubi\d*|registry\.access\.redhat\.com\/ubi\d*(\/.*)?|opensuse\/.*|buildpack-deps|python|node|golang|ruby|openjdk|eclipse-temurin|php|perl|rust|gcc)$/;
@@ -9,6 +11,32 @@ function gnuWget(stage: Stage): boolean {
   const { image, templated } = baseImageOf(stage);
   if (templated || image.unresolved || isAlpineLike(image) || /alpine|musl|busybox/i.test(image.tag ?? '')) return false;
   return GNU_DISTROS.test(image.name);
+}
+
+/** True when the stage's `wget` is BusyBox's: an Alpine or BusyBox base, known (not an ARG). */
+function busyboxWget(stage: Stage): boolean {
+  const { image, templated } = baseImageOf(stage);
+  return !templated && !image.unresolved && (isAlpineLike(image) || /musl|busybox/i.test(image.tag ?? ''));
+}
+
+function addsWget(command: ShellCommand): boolean {
+  const apk = parseApk(command);
+  return apk !== null && subcommandOf(apk) === 'add' && packageOperands(apk).some((word) => /^wget([=<>~].*)?$/.test(word.value));
+}
+
+/**
+ * True when GNU wget is installed (`apk add wget`) before `command` runs: earlier in its RUN, in an
+ * earlier RUN of the stage, or in a stage it builds on. Otherwise BusyBox's wget answers, and it
+ * exits with "unrecognized option" on `--progress` (it knows -q, -O, -P, -U, -T, -c and a few more).
+ */
+function gnuWgetInstalledBefore(run: RunInstruction, command: ShellCommand): boolean {
+  const commands = run.run.script?.commands ?? [];
+  const before = commands.slice(0, Math.max(0, commands.indexOf(command)));
+  const earlier = [...earlierRunsInStage(run), ...(run.stage ? stageChain(run.stage).slice(1).flatMap((stage) => stage.instructions) : [])];
+  return (
+    before.some(addsWget) ||
+    earlier.some((other) => other.keyword === 'RUN' && other.run !== undefined && (other.run.script?.commands ?? []).some(addsWget))
+  );
 }
 
 export default defineRule({
@@ -32,7 +60,8 @@ export default defineRule({
         'The fix inserts ` --progress=dot:giga` after `wget`; it changes only the log. BusyBox\'s `wget` (Alpine,',
         'BusyBox and images built on them) rejects options it does not know, so the fix is safe only when the',
         'stage\'s base image is a glibc distribution or an official image built on one (Debian, Ubuntu, Fedora,',
-        '`python`, `node`, … without an alpine tag), where an installed `wget` is GNU wget. Elsewhere it is unsafe.',
+        '`python`, `node`, … without an alpine tag), where an installed `wget` is GNU wget. On Alpine and BusyBox',
+        'there is no fix unless the stage installs GNU wget (`apk add wget`) before the call; elsewhere it is unsafe.',
       ].join('\n'),
     },
   },
@@ -47,9 +76,16 @@ export default defineRule({
           if (call.options.some((option) => !option.long && option.name === 'nv')) continue;
           if (call.words.some((word) => word.dynamic && /^["']?[$`]/.test(word.text))) continue;
           const safe = run.stage !== null && gnuWget(run.stage);
+          const message = '`wget` without `--progress=dot:giga` writes a line per 50 KiB into the build log';
+          // BusyBox's wget with no GNU wget installed: the option would fail the build, so no fix (review
+          // of fix --unsafe on docker-library's alpine images: four builds broken).
+          if (!safe && run.stage !== null && busyboxWget(run.stage) && !gnuWgetInstalledBefore(run, command)) {
+            ctx.report({ node: call.toolWord.range, message });
+            continue;
+          }
           ctx.report({
             node: call.toolWord.range,
-            message: '`wget` without `--progress=dot:giga` writes a line per 50 KiB into the build log',
+            message,
             fix: {
               title: `Add \`--progress=dot:giga\`${safe ? '' : ' (unsafe: BusyBox wget may be the one installed, and it rejects the option)'}`,
               edits: [ctx.fix.insertAfter(call.toolWord, ' --progress=dot:giga')],
