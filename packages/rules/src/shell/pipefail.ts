@@ -1,4 +1,4 @@
-import { defineRule, type Instruction, type RunInstruction, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
+import { defineRule, type Instruction, type RunInstruction, type ShellCommand, type Source, type Stage, type TextEdit } from '@dockfix/core';
 import { baseImageOf } from '../lib/images.js';
 
 /** Commands whose failure on the left of a pipe is not worth failing the build for (or would wrongly fail it). */
@@ -71,11 +71,13 @@ export default defineRule({
         'Unsafe: a pipeline that failed quietly now fails the build. On Alpine and BusyBox, whose `/bin/sh` (ash)',
         'knows `set -o pipefail`, the fix starts the RUN with `set -o pipefail && `, which changes that RUN only.',
         'On images known to have bash (Debian, Ubuntu, RHEL-like and the official images built on them), whose',
-        '`/bin/sh` may not, it inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of',
-        'the stage. A SHELL changes more than that RUN: every later `RUN` of the stage, shell-form `CMD` and',
-        '`ENTRYPOINT` (the container then starts through bash), `HEALTHCHECK CMD` in shell form, stages built',
-        'on this one, and, as SHELL is part of the image config, the `ONBUILD` triggers and shell-form',
-        'instructions of child images built `FROM` it. When the stage already has an exec-form SHELL with bash,',
+        '`/bin/sh` may not, it puts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first RUN that needs',
+        'it and `SHELL ["/bin/sh", "-c"]` (the default) after the last one of the group, so only those RUNs run under',
+        'bash: a SHELL left open would also change every later `RUN`, shell-form `CMD`, `ENTRYPOINT` and',
+        '`HEALTHCHECK`, stages built on this one, and (SHELL is part of the image config) the `ONBUILD` triggers and',
+        'shell-form instructions of every image built `FROM` it. A group never spans a CMD, ENTRYPOINT, HEALTHCHECK,',
+        'ONBUILD or SHELL; a RUN between two that need pipefail runs under bash too (bash is not dash: `echo -e`',
+        'differs). When the stage already has an exec-form SHELL with bash,',
         'ash, zsh or ksh and a `-c`, it inserts `"-o", "pipefail", ` before the `"-c"`. Other images',
         '(distroless, unknown, ARG-templated) get no fix. A pipe inside a `$(…)` that is an argument of another',
         'command (`cp app "/out/app-$(uname -m | tr a-z A-Z)"`) is not reported: its status is discarded with or',
@@ -84,50 +86,94 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const fixed = new Map<Stage, { edits: TextEdit[]; title: string; instructionDelta: number } | null>();
-    const fixFor = (run: RunInstruction) => {
-      const stage = run.stage as Stage;
-      // BusyBox ash knows `set -o pipefail`: set it in this RUN only. A SHELL would also change later RUNs,
-      // shell-form CMD, ENTRYPOINT and HEALTHCHECK, and the ONBUILD triggers of child images.
-      if (!lastShellBefore(run) && imageShell(stage) === 'ash' && run.run.form === 'shell' && run.run.body) {
-        return { edits: [ctx.fix.insertBefore(run.run.body.start, 'set -o pipefail && ')], title: 'Start the RUN with `set -o pipefail &&`', instructionDelta: 0 };
+    type Fix = { edits: TextEdit[]; title: string; instructionDelta: number };
+    /** The command whose failure a pipe hides in this RUN, or undefined when nothing is hidden. */
+    const hiddenFailure = (run: RunInstruction): ShellCommand | undefined => {
+      const script = run.run.script;
+      if (!script) return undefined;
+      // The commands that feed a pipe: only their failure is hidden. `echo`/`printf` cannot fail in a way
+      // that matters, and `yes` is killed by SIGPIPE when the reader is done (pipefail would fail the build).
+      const feeders = script.commands.filter((command) => command.inPipeline && /^(?:[ \t]|[\\`]\r?\n)*\|(?!\|)/.test(script.text.slice(command.statementRange.end - script.offset)));
+      // Inside a `$(…)` that is an argument of another command, the pipeline's status is discarded with or
+      // without pipefail (the command's own status counts), so only pipes whose status is seen are reported;
+      // an assignment (`V=$(a | b)`, `export V=$(…)`) takes the substitution's status, so it stays reported.
+      const inArgument = (command: ShellCommand) =>
+        script.commands.some((outer) => outer !== command && outer.args.some((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.text) && word.range.start <= command.range.start && command.range.end <= word.range.end));
+      const piped = feeders.find((command) => !HARMLESS_FEEDERS.has(command.name) && !inArgument(command));
+      if (!piped || shellHasPipefail(run.run.shell) || setsPipefail(run, piped.range.start)) return undefined;
+      return piped;
+    };
+
+    /**
+     * On an image with bash and the default shell, the fix wraps each group of RUNs that need pipefail in
+     * `SHELL [bash -o pipefail]` … `SHELL ["/bin/sh", "-c"]`: a SHELL is part of the image config, so left
+     * open it would change shell-form CMD, ENTRYPOINT and HEALTHCHECK, later RUNs, and the ONBUILD triggers
+     * and shell-form instructions of every image built FROM this one. Restored, only the RUNs of the group
+     * run under bash. A group is the RUNs from the first to the last that need it, with no other instruction
+     * that uses the shell (CMD, ENTRYPOINT, HEALTHCHECK, ONBUILD, SHELL) between them.
+     */
+    const groupFixes = new Map<RunInstruction, Fix>();
+    const grouped = new Set<Stage>();
+    const groupStage = (stage: Stage, shell: 'bash') => {
+      grouped.add(stage);
+      let group: RunInstruction[] = [];
+      const close = () => {
+        const first = group[0];
+        const last = group.at(-1);
+        if (first && last) {
+          const open = `SHELL ["/bin/${shell}", "-o", "pipefail", "-c"]`;
+          const fix: Fix = {
+            edits: [ctx.fix.insertLinesBefore(first, [open]), insertLineAfter(ctx.source, last, DEFAULT_SHELL)],
+            title: group.length === 1 ? `Run this RUN under \`${open}\`, then restore the default shell` : `Run these ${group.length} RUNs under \`${open}\`, then restore the default shell`,
+            instructionDelta: 2,
+          };
+          for (const run of group) groupFixes.set(run, fix);
+        }
+        group = [];
+      };
+      let pending: RunInstruction[] = [];
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword === 'RUN') {
+          const run = instruction as RunInstruction;
+          pending.push(run);
+          if (run.run.form === 'shell' && hiddenFailure(run)) {
+            group.push(...(group.length === 0 ? [run] : pending));
+            pending = [];
+          }
+        } else if (SHELL_USERS.has(instruction.keyword)) {
+          close();
+          pending = [];
+        }
       }
-      if (fixed.has(stage)) return fixed.get(stage) ?? null;
-      let fix: { edits: TextEdit[]; title: string; instructionDelta: number } | null = null;
+      close();
+    };
+
+    const fixFor = (run: RunInstruction): Fix | null => {
+      const stage = run.stage as Stage;
       const shellInstruction = lastShellBefore(run);
       if (shellInstruction) {
+        // The Dockerfile already chose a shell: add the option to it, if it is one that knows pipefail.
         const executable = run.run.shell[0]?.split('/').at(-1) ?? '';
         const text = ctx.source.slice(shellInstruction.argsRange ?? shellInstruction.range);
         const c = /"-c"/.exec(text);
-        if (PIPEFAIL_SHELLS.has(executable) && c && shellInstruction.argsRange) {
-          const at = shellInstruction.argsRange.start + c.index;
-          fix = { edits: [ctx.fix.insertBefore(at, '"-o", "pipefail", ')], title: 'Add `-o pipefail` to the SHELL', instructionDelta: 0 };
-        }
-      } else {
-        const shell = imageShell(stage);
-        if (shell) {
-          const line = `SHELL ["/bin/${shell}", "-o", "pipefail", "-c"]`;
-          fix = { edits: [ctx.fix.insertLinesBefore(run, [line])], title: `Insert \`${line}\` before this RUN`, instructionDelta: 1 };
-        }
+        if (!PIPEFAIL_SHELLS.has(executable) || !c || !shellInstruction.argsRange) return null;
+        const at = shellInstruction.argsRange.start + c.index;
+        return { edits: [ctx.fix.insertBefore(at, '"-o", "pipefail", ')], title: 'Add `-o pipefail` to the SHELL', instructionDelta: 0 };
       }
-      fixed.set(stage, fix);
-      return fix;
+      const shell = imageShell(stage);
+      // BusyBox ash knows `set -o pipefail`: set it in this RUN only.
+      if (shell === 'ash') {
+        return run.run.form === 'shell' && run.run.body ? { edits: [ctx.fix.insertBefore(run.run.body.start, 'set -o pipefail && ')], title: 'Start the RUN with `set -o pipefail &&`', instructionDelta: 0 } : null;
+      }
+      if (shell !== 'bash') return null;
+      if (!grouped.has(stage)) groupStage(stage, shell);
+      return groupFixes.get(run) ?? null;
     };
     return {
       RUN(run) {
-        const script = run.run.script;
-        if (!script || !run.stage) return;
-        // The commands that feed a pipe: only their failure is hidden. `echo`/`printf` cannot fail in a way
-        // that matters, and `yes` is killed by SIGPIPE when the reader is done (pipefail would fail the build).
-        const feeders = script.commands.filter((command) => command.inPipeline && /^(?:[ \t]|[\\`]\r?\n)*\|(?!\|)/.test(script.text.slice(command.statementRange.end - script.offset)));
-        // Inside a `$(…)` that is an argument of another command, the pipeline's status is discarded with or
-        // without pipefail (the command's own status counts), so only pipes whose status is seen are reported;
-        // an assignment (`V=$(a | b)`, `export V=$(…)`) takes the substitution's status, so it stays reported.
-        const inArgument = (command: ShellCommand) =>
-          script.commands.some((outer) => outer !== command && outer.args.some((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.text) && word.range.start <= command.range.start && command.range.end <= word.range.end));
-        const piped = feeders.find((command) => !HARMLESS_FEEDERS.has(command.name) && !inArgument(command));
+        if (!run.run.script || !run.stage) return;
+        const piped = hiddenFailure(run);
         if (!piped) return;
-        if (shellHasPipefail(run.run.shell) || setsPipefail(run, piped.range.start)) return;
         // A SHELL line for a trigger would have to go before the ONBUILD and change the stage too: no fix there.
         const fix = run.onbuild ? null : fixFor(run);
         ctx.report({
@@ -139,6 +185,23 @@ export default defineRule({
     };
   },
 });
+
+/** The shell of a Linux image that sets none: what a group's fix restores. */
+const DEFAULT_SHELL = 'SHELL ["/bin/sh", "-c"]';
+
+/** Instructions other than RUN whose meaning depends on the SHELL in effect (a group of RUNs never spans one). */
+const SHELL_USERS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'SHELL']);
+
+/** An edit that adds `line` as a new line after the instruction, with its indentation and line ending. */
+function insertLineAfter(source: Source, instruction: Instruction, line: string): TextEdit {
+  const lineStart = source.lineStartAt(instruction.range.start);
+  const eol = source.eolAt(lineStart);
+  const indent = source.indentAt(lineStart);
+  const next = source.nextLineStartAt(Math.max(instruction.range.start, instruction.range.end - 1));
+  // The instruction ends the file with no line break after it: the new line needs one in front.
+  if (next === source.text.length && !source.text.endsWith('\n')) return { start: next, end: next, text: eol + indent + line };
+  return { start: next, end: next, text: indent + line + eol };
+}
 
 /** The SHELL instruction in effect at a RUN (in its stage or a parent stage), or null for the default shell. */
 function lastShellBefore(run: Instruction): Instruction | null {
