@@ -202,6 +202,14 @@ describe('files a fix asks for', () => {
     expect(result.code).toBe(0);
   });
 
+  test('fix --stdout writes nothing to disk: it says the file would be created, on stderr', async () => {
+    const cwd = makeProject({ 'app/Dockerfile': WHOLE_CONTEXT });
+    const result = await runCli(['fix', '--unsafe', '--stdout', 'app/Dockerfile'], { cwd });
+    expect(() => statSync(path.join(cwd, 'app/.dockerignore'))).toThrow();
+    expect(result.stdout).toBe(read(path.join(cwd, 'app')));
+    expect(result.stderr).toContain('Would create app/.dockerignore');
+  });
+
   test('never without --unsafe, and never over an existing file', async () => {
     const cwd = makeProject({ Dockerfile: WHOLE_CONTEXT });
     await runCli(['fix', 'Dockerfile'], { cwd });

@@ -81,9 +81,10 @@ export async function runFix(args: FixArgs): Promise<number> {
     }
     if (printsText) process.stdout.write(result.output);
     else if (result.changed && !dryRun && input.kind === 'file') await writeInPlace(input, result.output, read.snapshot, messages, 'fixed');
-    // Files a fix asks for beside the Dockerfile (a `.dockerignore`); never for stdin, never overwriting.
+    // Files a fix asks for beside the Dockerfile (a `.dockerignore`); never for stdin, never overwriting,
+    // and never with --stdout, which promises to leave the disk alone.
     if (input.kind === 'file' && result.createFiles.length > 0) {
-      for (const outcome of await createRequestedFiles(result.createFiles, { dryRun, directory: dirname(input.absolutePath) })) {
+      for (const outcome of await createRequestedFiles(result.createFiles, { dryRun: dryRun || args.stdout, directory: dirname(input.absolutePath) })) {
         const requested = result.createFiles.find((file) => file.path === outcome.path);
         if (outcome.outcome === 'failed') messages.error(outcome.path, `cannot create it: ${outcome.reason ?? 'unknown error'}`);
         else if (outcome.outcome === 'created') {
