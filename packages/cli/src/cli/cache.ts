@@ -28,8 +28,11 @@ import type { Settings } from './settings.js';
 /** The start of every cache file: anything else at the location is somebody else's file. */
 const MARKER = '{"dockfixCache":';
 const FORMAT = 1;
-/** Results kept per file: lint, fix and fix --unsafe, and one more flag set, without growing forever. */
-const RESULTS_PER_FILE = 4;
+/**
+ * Results kept per file, the latest first: lint, fix and fix --unsafe, and a few sets of flags (a
+ * pre-commit hook and CI running with different ones), without growing forever.
+ */
+const RESULTS_PER_FILE = 8;
 
 /** What a cached check found. */
 export type CachedResult =
