@@ -70,7 +70,7 @@ function corpusProject(extra: Readonly<Record<string, string | Uint8Array>> = {}
 describe('--cache', { timeout: 120_000 }, () => {
   test('a warm run reports exactly what the cold run did (stylish, json, sarif, gitlab) and checks nothing again', async () => {
     const cwd = spyProject({ 'api/Dockerfile': NODE_APP, 'web/Dockerfile': CLEAN, 'web/Dockerfile.dev': NODE_APP.replace('node:20', 'node:22') });
-    const args = ['lint', '--cache', '-f', 'stylish', '-f', 'json:out.json', '-f', 'sarif:out.sarif', '-f', 'gitlab:out.gitlab.json'];
+    const args = ['lint', '--cache', '--verbose', '-f', 'stylish', '-f', 'json:out.json', '-f', 'sarif:out.sarif', '-f', 'gitlab:out.gitlab.json'];
     const reports = () => ['out.json', 'out.sarif', 'out.gitlab.json'].map((name) => readFileSync(path.join(cwd, name), 'utf8'));
     const uncached = await run(cwd, args.filter((arg) => arg !== '--cache'));
     const expected = reports();

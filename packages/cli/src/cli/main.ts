@@ -129,7 +129,7 @@ const CHECK_OPTIONS = {
   jobs: {
     alias: ['j', 'concurrency'],
     type: 'string',
-    describe: `Worker threads checking files: a number (1: none, all in the main thread) or auto (default: one per core from ${AUTO_MIN_FILES} files to check)`,
+    describe: `Worker threads checking files: a number (1: none, all in the main thread) or auto (default: none below ${AUTO_MIN_FILES} files to check, then up to one per core); output is the same either way`,
     group: 'Performance:',
     coerce: (value: string | readonly string[]) => {
       rejectNegated('jobs', value);
