@@ -8,19 +8,20 @@ import { corpusRoot } from '../helpers/paths.js';
 import { makeProject, runCli, writeProjectFile, type CliResult } from './run-cli.js';
 
 /**
- * The spy plugin: `spy/seen` logs each file it runs on (to $DOCKFIX_SPY_LOG) and reports nothing;
+ * The spy plugin: `spy/seen` logs each file it runs on, and on which thread (to $DOCKFIX_SPY_LOG), and reports nothing;
  * a file containing SPY-THROW makes it throw (a rule bug), one containing SPY-EXIT ends the thread
  * it runs on (what a plugin calling process.exit, or an out-of-memory abort, does to a worker).
  */
 const SPY_PLUGIN = [
   'import { appendFileSync } from "node:fs";',
+  'import { isMainThread } from "node:worker_threads";',
   'export default {',
   '  name: "spy",',
   '  rules: {',
   '    seen: {',
   '      meta: { id: "seen", category: "spy", severity: "info", description: "logs the files it sees", fix: "none", docs: { rationale: "", invalid: [], valid: [] } },',
   '      create(ctx) {',
-  '        appendFileSync(process.env.DOCKFIX_SPY_LOG, `${ctx.filePath}\\n`);',
+  '        appendFileSync(process.env.DOCKFIX_SPY_LOG, `${ctx.filePath}\\t${isMainThread ? "main" : "worker"}\\n`);',
   '        if (ctx.source.text.includes("SPY-THROW")) throw new Error("spy rule blew up");',
   '        if (ctx.source.text.includes("SPY-EXIT")) process.exit(7);',
   '        return {};',
@@ -43,13 +44,15 @@ function spyProject(files: Readonly<Record<string, string | Uint8Array>>): strin
   return makeProject({ 'spy-plugin.mjs': SPY_PLUGIN, '.dockfix.json': SPY_CONFIG, ...files });
 }
 
-/** Runs the CLI in a spy project; `seen` lists the files the spy rule ran on (sorted), and the log is emptied. */
-async function run(cwd: string, args: readonly string[]): Promise<CliResult & { seen: string[] }> {
+/** Runs the CLI in a spy project; `seen` lists the files the spy rule ran on (sorted), `threads` where ("main", "worker"). */
+async function run(cwd: string, args: readonly string[]): Promise<CliResult & { seen: string[]; threads: string[] }> {
   const log = path.join(cwd, 'spy.log');
   writeFileSync(log, '');
   const result = await runCli(args, { cwd, env: { DOCKFIX_SPY_LOG: log } });
-  const seen = readFileSync(log, 'utf8').split('\n').filter(Boolean).sort();
-  return { ...result, seen };
+  const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t'));
+  const seen = lines.map(([file]) => file ?? '').sort();
+  const threads = [...new Set(lines.map(([, thread]) => thread ?? ''))].sort();
+  return { ...result, seen, threads };
 }
 
 /** Everything a run showed: exit code, stdout, stderr. */
@@ -253,6 +256,8 @@ describe('--jobs', { timeout: 120_000 }, () => {
       const two = await run(cwd, ['lint', '--jobs', '2', ...extra]);
       expect(one.seen.length).toBeGreaterThan(45);
       expect(two.seen).toEqual(one.seen);
+      expect(one.threads).toEqual(['main']);
+      expect(two.threads).toEqual(['worker']);
       expect(shown(two)).toEqual(shown(one));
       expect(one.code).toBe(2);
       expect(one.stderr).toContain('broken');
@@ -285,6 +290,7 @@ describe('--jobs', { timeout: 120_000 }, () => {
     const one = await run(cwd, ['lint', '--jobs', '1']);
     const two = await run(cwd, ['lint', '--jobs', '2']);
     expect(shown(two)).toEqual(shown(one));
+    expect(two.threads).toEqual(['worker']);
     expect(two.code).toBe(2);
     expect(two.stderr).toMatch(/^dockfix: b\/Dockerfile: internal error: spy rule blew up; this is a dockfix bug/m);
     expect(two.stdout).toContain('a/Dockerfile');
@@ -308,7 +314,12 @@ describe('--jobs', { timeout: 120_000 }, () => {
   test('--jobs takes auto, off or a number; anything else is a usage error', async () => {
     const cwd = spyProject({ Dockerfile: CLEAN });
     const serial = shown(await run(cwd, ['lint']));
-    for (const value of ['auto', 'off', '1', '3']) expect(shown(await run(cwd, ['lint', '--jobs', value])), value).toEqual(serial);
+    for (const value of ['auto', 'off', '1', '3']) {
+      const result = await run(cwd, ['lint', '--jobs', value]);
+      expect(shown(result), value).toEqual(serial);
+      // One file: never worth a thread, whatever was asked.
+      expect(result.threads, value).toEqual(['main']);
+    }
     for (const value of ['0', 'two', '-1', '1.5']) {
       const result = await run(cwd, ['lint', `--jobs=${value}`]);
       expect(result.code, value).toBe(2);
