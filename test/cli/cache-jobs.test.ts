@@ -172,7 +172,16 @@ describe('--cache', { timeout: 120_000 }, () => {
     const cache = path.join(cwd, '.dockfixcache');
     await run(cwd, ['lint', '--cache']);
     const good = readFileSync(cache, 'utf8');
-    const corruptions = [good.slice(0, Math.floor(good.length / 2)), '', good.replace(/"sha256":"[0-9a-f]+"/, '"sha256":7'), good.replace('"results":[', '"results":[{"key":1},')];
+    const corruptions = [
+      good.slice(0, Math.floor(good.length / 2)),
+      '',
+      good.replace(/"sha256":"[0-9a-f]+"/, '"sha256":7'),
+      good.replace('"results":[', '"results":[{"key":1},'),
+      // Written by another version of dockfix: its results may differ from this one's.
+      good.replace(/"engine":"[^"]*"/, '"engine":"dockfix@0.0.1 @dockfix/rules@0.0.1"'),
+    ];
+    expect(new Set(corruptions).size).toBe(corruptions.length);
+    expect(corruptions).not.toContain(good);
     for (const corrupt of corruptions) {
       writeFileSync(cache, corrupt);
       const result = await run(cwd, ['lint', '--cache']);
