@@ -16,13 +16,17 @@ import { build } from 'esbuild';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cliDir = path.join(repoRoot, 'packages', 'cli');
 const { version } = JSON.parse(readFileSync(path.join(cliDir, 'package.json'), 'utf8'));
+const { version: rulesVersion } = JSON.parse(readFileSync(path.join(repoRoot, 'packages', 'rules', 'package.json'), 'utf8'));
 
 // A fresh directory: nothing stale from an earlier build may ship.
 rmSync(path.join(cliDir, 'bundle'), { recursive: true, force: true });
 const result = await build({
-  // The tsc output, so the bundle is exactly what the tests of dist/ exercise.
-  entryPoints: [path.join(cliDir, 'dist', 'cli', 'main.js')],
-  outfile: path.join(cliDir, 'bundle', 'cli.js'),
+  // The tsc output, so the bundle is exactly what the tests of dist/ exercise. The worker thread of
+  // --jobs is a second, self-contained bundle beside the first: pool.ts finds it as ./worker.js,
+  // as it finds dist/cli/worker.js beside itself in dist/. No code splitting: a one-file run loads
+  // one file, and a worker one more.
+  entryPoints: { cli: path.join(cliDir, 'dist', 'cli', 'main.js'), worker: path.join(cliDir, 'dist', 'cli', 'worker.js') },
+  outdir: path.join(cliDir, 'bundle'),
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -42,7 +46,7 @@ const result = await build({
       'const __dirname = __dockfixDirname(__filename);',
     ].join('\n'),
   },
-  define: { DOCKFIX_VERSION: JSON.stringify(version) },
+  define: { DOCKFIX_VERSION: JSON.stringify(version), DOCKFIX_RULES_VERSION: JSON.stringify(rulesVersion) },
   legalComments: 'linked',
   // Smaller to read and parse, but with the names kept, so DOCKFIX_DEBUG=1 stacks stay readable
   // (no source map: it would point at files the package does not ship).

@@ -37,6 +37,8 @@ export interface FileConfig {
   readonly linter: Linter;
   /** Namespaces of the plugins loaded (`acme` for `dockfix-plugin-acme`). */
   readonly plugins: readonly string[];
+  /** The plugins' entry files (absolute), in the order of {@link plugins}: what the CLI's `--cache` fingerprints. */
+  readonly pluginFiles: readonly string[];
   /** True when `ignorePatterns` exclude the file. */
   readonly ignored: boolean;
   readonly failOn?: Severity;
@@ -301,6 +303,7 @@ function effectiveFor(chain: Chain, filePath: string): FileConfig {
     config,
     linter: chain.linter,
     plugins: chain.plugins.map((plugin) => plugin.name),
+    pluginFiles: chain.plugins.map((plugin) => plugin.path),
     ignored,
     ...(failOn ? { failOn } : {}),
     ...(noFail !== undefined ? { noFail } : {}),

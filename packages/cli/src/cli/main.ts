@@ -11,6 +11,7 @@ import { FAIL_ON_VALUES, type FailOn } from './fail-on.js';
 import type { SeverityOverrides } from './settings.js';
 import type { PrintConfigArgs } from './commands/config.js';
 import { parseSize } from './size.js';
+import { AUTO_MIN_FILES, CACHE_STRATEGIES, DEFAULT_CACHE_FILE, type CacheStrategy, type Jobs } from './scale-options.js';
 
 const EXIT_CODES = `Exit codes:
   0  nothing at or above --fail-on, at most --max-warnings warnings (or --exit-zero / --no-fail)
@@ -125,6 +126,30 @@ const CHECK_OPTIONS = {
     },
   },
   'stdin-filename': { type: 'string', describe: 'Name of the file read from stdin (`-`), for messages and rules', group: 'Input:' },
+  jobs: {
+    alias: ['j', 'concurrency'],
+    type: 'string',
+    describe: `Worker threads checking files: a number (1: none, all in the main thread) or auto (default: none below ${AUTO_MIN_FILES} files to check, then up to one per core); output is the same either way`,
+    group: 'Performance:',
+    coerce: (value: string | readonly string[]) => {
+      rejectNegated('jobs', value);
+      const text = String([value].flat().at(-1)).trim();
+      if (text === 'auto') return 'auto';
+      // ESLint's --concurrency spells one thread `off`.
+      if (text === 'off') return 1;
+      const number = Number(text);
+      if (!/^\d+$/.test(text) || number < 1 || number > 256) throw new Error(`--jobs must be auto or a whole number of threads from 1 to 256, like --jobs 4 (got "${text}")`);
+      return number;
+    },
+  },
+  cache: { type: 'boolean', describe: 'Reuse the results of files unchanged since the last run with --cache (kept in .dockfixcache)', group: 'Performance:' },
+  'cache-location': { type: 'string', describe: `The cache file, or a directory to keep ${DEFAULT_CACHE_FILE} in (default: ${DEFAULT_CACHE_FILE} in the current directory)`, group: 'Performance:' },
+  'cache-strategy': {
+    choices: CACHE_STRATEGIES,
+    describe: 'How a file counts as unchanged: metadata (content, size and mtime: a touched file is checked again) or content (the content alone; for CI, where a checkout sets new mtimes)',
+    defaultDescription: 'metadata',
+    group: 'Performance:',
+  },
 } satisfies Record<string, Options>;
 
 const FIX_OPTIONS = {
@@ -214,6 +239,7 @@ export async function main(commandLine: readonly string[]): Promise<number> {
           .example('$0 lint --error DL3008 --statistics', 'Raise a rule to error; show counts per rule')
           .example("$0 lint 'services/**/Dockerfile'", 'Quoted globs are expanded by dockfix; .gitignore is respected')
           .example('$0 lint - < Dockerfile', 'Lint standard input (name it with --stdin-filename)')
+          .example('$0 lint --cache', 'Check only what changed since the last --cache run (.dockfixcache)')
           .epilogue(EXIT_CODES),
       (parsed) => {
         command = { name: 'lint', args: checkArgs(parsed) };
@@ -438,6 +464,10 @@ interface ParsedCheck {
   readonly respectGitignore?: boolean | undefined;
   readonly maxFileSize?: unknown;
   readonly stdinFilename?: string | undefined;
+  readonly jobs?: unknown;
+  readonly cache?: boolean | undefined;
+  readonly cacheLocation?: string | undefined;
+  readonly cacheStrategy?: CacheStrategy | undefined;
 }
 
 function checkArgs(parsed: ParsedCheck): CheckArgs {
@@ -462,6 +492,10 @@ function checkArgs(parsed: ParsedCheck): CheckArgs {
     respectGitignore: parsed.respectGitignore !== false,
     maxFileSize: parsed.maxFileSize as number | undefined,
     stdinFilename: restoreDash(parsed.stdinFilename),
+    jobs: parsed.jobs as Jobs | undefined,
+    cache: parsed.cache === true,
+    cacheLocation: [parsed.cacheLocation].flat().at(-1),
+    cacheStrategy: [parsed.cacheStrategy].flat().at(-1),
   };
 }
 

@@ -7,7 +7,14 @@ import { tooLargeMessage } from './size.js';
 
 /** The text of an input, or why it cannot be linted. */
 export type ReadResult =
-  | { readonly ok: true; readonly text: string; /** What a file held, for {@link replaceFile}; undefined for stdin. */ readonly snapshot?: Snapshot }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      /** What a file held, for {@link replaceFile} and the cache's content hash; undefined for stdin. */
+      readonly snapshot?: Snapshot;
+      /** The file's modification time when it was read, for `--cache-strategy metadata`; undefined for stdin. */
+      readonly mtimeMs?: number;
+    }
   | { readonly ok: false; readonly message: string };
 
 /**
@@ -16,15 +23,17 @@ export type ReadResult =
  */
 export async function readInput(input: Input, maxFileSize: number): Promise<ReadResult> {
   let bytes: Uint8Array;
+  let mtimeMs: number | undefined;
   try {
-    bytes = input.kind === 'stdin' ? await readStream(process.stdin, maxFileSize) : await readFileLimited(input.absolutePath, maxFileSize);
+    if (input.kind === 'stdin') bytes = await readStream(process.stdin, maxFileSize);
+    else ({ bytes, mtimeMs } = await readFileLimited(input.absolutePath, maxFileSize));
   } catch (error) {
     if (error instanceof TooLarge) return { ok: false, message: tooLargeMessage(error.size, maxFileSize) };
     return { ok: false, message: describeFsError(error) };
   }
   try {
     const text = decodeDockerfile(bytes, maxFileSize);
-    return input.kind === 'file' ? { ok: true, text, snapshot: snapshotOf(bytes) } : { ok: true, text };
+    return input.kind === 'file' ? { ok: true, text, snapshot: snapshotOf(bytes), ...(mtimeMs !== undefined ? { mtimeMs } : {}) } : { ok: true, text };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, message: error.message };
     throw error;
@@ -37,7 +46,7 @@ class TooLarge extends Error {
   }
 }
 
-async function readFileLimited(path: string, maxFileSize: number): Promise<Uint8Array> {
+async function readFileLimited(path: string, maxFileSize: number): Promise<{ bytes: Uint8Array; mtimeMs: number | undefined }> {
   const handle = await open(path, 'r');
   try {
     const stats = await handle.stat();
@@ -54,7 +63,8 @@ async function readFileLimited(path: string, maxFileSize: number): Promise<Uint8
       total += bytesRead;
       if (total > maxFileSize) throw new TooLarge(stats.isFile() ? Math.max(stats.size, total) : null);
     }
-    return Buffer.concat(chunks, total);
+    // A pipe or /proc file has no meaningful mtime: without one the cache never trusts metadata alone.
+    return { bytes: Buffer.concat(chunks, total), mtimeMs: stats.isFile() ? stats.mtimeMs : undefined };
   } finally {
     await handle.close();
   }

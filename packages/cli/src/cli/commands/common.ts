@@ -10,7 +10,10 @@ import type { OutputSpec } from '../report/outputs.js';
 import { loadReporter } from '../report/registry.js';
 import type { FileReport, ReportContext } from '../report/types.js';
 import { writeFilesTogether, type PendingFile } from '../report/write-files.js';
-import { SettingsResolver, type FailOn, type SeverityOverrides, type Settings } from '../settings.js';
+import { SettingsResolver, type CliSettings, type FailOn, type SeverityOverrides, type Settings } from '../settings.js';
+import type { CacheStrategy, Jobs } from '../scale-options.js';
+import type { CheckOutcome } from '../check-file.js';
+import { runChecks, type CheckedInput } from '../run-checks.js';
 import { replaceFile, ReplaceError, type Snapshot } from '../replace-file.js';
 
 /** Options shared by `lint` and `fix`, as parsed from the command line. */
@@ -47,6 +50,13 @@ export interface CheckArgs {
   readonly respectGitignore?: boolean | undefined;
   /** Show each problem's help, its lines and its fix (`--verbose`, `--show-fixes`). */
   readonly verbose?: boolean | undefined;
+  /** `--jobs`/`-j`/`--concurrency`: worker threads (1: none); default `auto`. */
+  readonly jobs?: Jobs | undefined;
+  /** `--cache`: reuse the results of unchanged files. */
+  readonly cache?: boolean | undefined;
+  /** `--cache-location`: the cache file, or a directory for `.dockfixcache`. */
+  readonly cacheLocation?: string | undefined;
+  readonly cacheStrategy?: CacheStrategy | undefined;
 }
 
 /** What every check run starts from: the files, each file's settings, and the message sink. */
@@ -72,23 +82,7 @@ export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Pro
   const discovery = await discoverInputs(paths, args.stdinFilename, cwd, { respectGitignore: args.respectGitignore !== false });
   const settings = new Map<Input, Settings>();
   try {
-    const resolver = new SettingsResolver(
-      {
-        configPath: args.config,
-        noConfig: args.noConfig,
-        noConfigLookup: args.noConfigLookup,
-        select: args.select,
-        extendSelect: args.extendSelect,
-        ignore: args.ignore,
-        failOn: args.failOn,
-        severityOverrides: args.severityOverrides,
-        maxWarnings: args.maxWarnings,
-        maxFileSize: args.maxFileSize,
-        reportUnusedPragmas: args.reportUnusedPragmas,
-      },
-      cwd,
-      linter.rules,
-    );
+    const resolver = new SettingsResolver(cliSettings(args), cwd, linter.rules);
     // Resolved even with no input, so that a broken config is reported on an empty directory too.
     if (discovery.inputs.length === 0) await resolver.forPath(null);
     for (const input of discovery.inputs) settings.set(input, await resolver.forPath(input.kind === 'stdin' ? (args.stdinFilename ?? null) : input.path));
@@ -131,6 +125,54 @@ export async function prepare(args: CheckArgs, cwd: string = process.cwd()): Pro
       return own;
     },
   };
+}
+
+/** What of the command line goes into each file's settings (plain data: worker threads get a copy). */
+export function cliSettings(args: CheckArgs): CliSettings {
+  return {
+    configPath: args.config,
+    noConfig: args.noConfig,
+    noConfigLookup: args.noConfigLookup,
+    select: args.select,
+    extendSelect: args.extendSelect,
+    ignore: args.ignore,
+    failOn: args.failOn,
+    severityOverrides: args.severityOverrides,
+    maxWarnings: args.maxWarnings,
+    maxFileSize: args.maxFileSize,
+    reportUnusedPragmas: args.reportUnusedPragmas,
+  };
+}
+
+/** Checks the prepared inputs (in worker threads and from the cache as the arguments say); one outcome per input, in order. */
+export function checkPrepared(prepared: Prepared, args: CheckArgs, command: 'lint' | 'fix', unsafe = false, cwd: string = process.cwd()): Promise<CheckedInput[]> {
+  return runChecks(
+    prepared.inputs,
+    prepared.settingsOf,
+    (input) => lintPath(input, args),
+    {
+      command,
+      unsafe,
+      jobs: args.jobs ?? 'auto',
+      cache: args.cache ? { location: args.cacheLocation, strategy: args.cacheStrategy ?? 'metadata' } : undefined,
+      cli: cliSettings(args),
+      cwd,
+    },
+    prepared.messages,
+  );
+}
+
+/** Reports a file that was read but could not be checked (a crashed rule or worker); true if it was such a file. */
+export function reportCheckFailure(messages: Messages, filePath: string, outcome: CheckOutcome): boolean {
+  if (outcome.kind === 'internal-error') {
+    internalError(messages, filePath, new Error(outcome.message));
+    return true;
+  }
+  if (outcome.kind === 'worker-crash') {
+    messages.error(filePath, `the worker thread checking this file crashed (${outcome.message}); no result for it; run with --jobs 1 to check it in the main thread, and report it if a rule or plugin is at fault`);
+    return true;
+  }
+  return false;
 }
 
 /** The path handed to rules: the file as named, or the `--stdin-filename`; undefined for anonymous stdin. */

@@ -1,13 +1,12 @@
 import { dirname } from 'node:path';
-import { unifiedDiff, type FixResult } from '@dockfix/core';
+import { unifiedDiff } from '@dockfix/core';
 import { describeSavings, estimateSavings, type SavingsEstimate } from '@dockfix/rules/estimate';
 import { createRequestedFiles } from '../../create-files.js';
 import { diffPath } from '../diff-path.js';
-import { readInput } from '../read-input.js';
 import { plural } from '../report/stylish.js';
 import type { FileReport } from '../report/types.js';
 import type { Settings } from '../settings.js';
-import { DEFAULT_EXIT_SETTINGS, internalError, lintPath, prepare, problemsExitCode, reportFatal, writeInPlace, writeReports, type CheckArgs } from './common.js';
+import { checkPrepared, DEFAULT_EXIT_SETTINGS, prepare, problemsExitCode, reportCheckFailure, reportFatal, writeInPlace, writeReports, type CheckArgs } from './common.js';
 
 /** Options of `dockfix fix` on top of the shared ones. */
 export interface FixArgs extends CheckArgs {
@@ -43,9 +42,7 @@ export async function runFix(args: FixArgs): Promise<number> {
   // What the rewrites are worth, per changed file (see the README's "What a fix saves").
   const estimates: SavingsEstimate[] = [];
   let unsafeAvailable = 0;
-  for (const input of inputs) {
-    const settings = prepared.settingsOf(input);
-    const read = await readInput(input, settings.maxFileSize);
+  for (const { input, settings, read, outcome } of await checkPrepared(prepared, args, 'fix', args.unsafe)) {
     if (!read.ok) {
       messages.error(input.path, read.message);
       continue;
@@ -53,14 +50,11 @@ export async function runFix(args: FixArgs): Promise<number> {
     // Printing the text (--stdout, stdin): whatever happens, print something an editor can keep,
     // as Ruff does; an empty stdout would replace the user's buffer with nothing.
     const printsText = args.stdout || (input.kind === 'stdin' && !dryRun);
-    let result: FixResult;
-    try {
-      result = settings.linter.fix(read.text, { filePath: lintPath(input, args), config: settings.config, unsafe: args.unsafe || settings.unsafeFixes });
-    } catch (error) {
-      internalError(messages, input.path, error);
+    if (!outcome || reportCheckFailure(messages, input.path, outcome) || outcome.kind !== 'fix') {
       if (printsText) process.stdout.write(read.text);
       continue;
     }
+    const result = outcome.result;
     files.push({ filePath: input.path, diagnostics: result.remaining, fatal: result.fatal, text: result.fatal ? read.text : result.output });
     settingsByReport.set(files.at(-1) as FileReport, settings);
     if (result.fatal) {

@@ -1,8 +1,6 @@
-import type { LintResult } from '@dockfix/core';
-import { readInput } from '../read-input.js';
 import type { FileReport } from '../report/types.js';
 import type { Settings } from '../settings.js';
-import { DEFAULT_EXIT_SETTINGS, internalError, lintPath, prepare, problemsExitCode, reportFatal, writeReports, type CheckArgs } from './common.js';
+import { checkPrepared, DEFAULT_EXIT_SETTINGS, prepare, problemsExitCode, reportCheckFailure, reportFatal, writeReports, type CheckArgs } from './common.js';
 
 /**
  * `dockfix lint`: reports problems. Exit 0 when nothing reaches the failure threshold, 1 when
@@ -11,26 +9,18 @@ import { DEFAULT_EXIT_SETTINGS, internalError, lintPath, prepare, problemsExitCo
 export async function runLint(args: CheckArgs): Promise<number> {
   const prepared = await prepare(args);
   if (!prepared) return 2;
-  const { inputs, messages } = prepared;
+  const { messages } = prepared;
 
   const files: FileReport[] = [];
   const settingsByReport = new Map<FileReport, Settings>();
-  for (const input of inputs) {
-    const settings = prepared.settingsOf(input);
-    const read = await readInput(input, settings.maxFileSize);
+  for (const { input, settings, read, outcome } of await checkPrepared(prepared, args, 'lint')) {
     if (!read.ok) {
       messages.error(input.path, read.message);
       continue;
     }
-    let result: LintResult;
-    try {
-      result = settings.linter.lint(read.text, { filePath: lintPath(input, args), config: settings.config });
-    } catch (error) {
-      internalError(messages, input.path, error);
-      continue;
-    }
-    if (result.fatal) reportFatal(messages, input.path, result.diagnostics);
-    const report: FileReport = { filePath: input.path, diagnostics: result.diagnostics, fatal: result.fatal, text: read.text };
+    if (!outcome || reportCheckFailure(messages, input.path, outcome) || outcome.kind !== 'lint') continue;
+    if (outcome.fatal) reportFatal(messages, input.path, outcome.diagnostics);
+    const report: FileReport = { filePath: input.path, diagnostics: outcome.diagnostics, fatal: outcome.fatal, text: read.text };
     files.push(report);
     settingsByReport.set(report, settings);
   }

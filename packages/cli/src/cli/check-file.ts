@@ -1,0 +1,51 @@
+// Linting or fixing one file's text: the work that runs in the main thread or in a worker
+// (worker.ts). Everything that goes in and out is plain data, so a worker can post it back.
+import type { Diagnostic, FixResult } from '@dockfix/core';
+import { recordFileReads } from './file-reads.js';
+import type { Settings } from './settings.js';
+
+/** One file to check. */
+export interface CheckTask {
+  /** The path whose configuration applies (the file, or `--stdin-filename`); null for anonymous stdin. */
+  readonly settingsPath: string | null;
+  /** The path handed to rules (see lintPath in commands/common.ts). */
+  readonly lintPath: string | undefined;
+  readonly text: string;
+  readonly mode: 'lint' | 'fix';
+  /** For `fix`: apply unsafe fixes too (`--unsafe` or the config's `fix.unsafe`). */
+  readonly unsafe: boolean;
+  /** Record the other files the rules read (for --cache). */
+  readonly recordReads: boolean;
+}
+
+/** What `fix` found: the fields of core's FixResult that the fix command uses. */
+export type FixOutcome = Pick<FixResult, 'output' | 'changed' | 'applied' | 'remaining' | 'diff' | 'unsafeFixable' | 'createFiles' | 'reverted' | 'fatal'>;
+
+/** The result of a {@link CheckTask}. */
+export type CheckOutcome =
+  | { readonly kind: 'lint'; readonly diagnostics: readonly Diagnostic[]; readonly fatal: boolean; readonly reads?: readonly (readonly [string, boolean])[] }
+  | { readonly kind: 'fix'; readonly result: FixOutcome; readonly reads?: readonly (readonly [string, boolean])[] }
+  /** The linter threw (a rule bug): reported for the file, the others still run. */
+  | { readonly kind: 'internal-error'; readonly message: string }
+  /** The worker checking the file died (a plugin called process.exit, ran out of memory…). */
+  | { readonly kind: 'worker-crash'; readonly message: string };
+
+/** Runs a task with the file's settings; never throws. */
+export function checkFile(settings: Settings, task: CheckTask): CheckOutcome {
+  const run = (): CheckOutcome => {
+    if (task.mode === 'lint') {
+      const result = settings.linter.lint(task.text, { filePath: task.lintPath, config: settings.config });
+      return { kind: 'lint', diagnostics: result.diagnostics, fatal: result.fatal };
+    }
+    const result = settings.linter.fix(task.text, { filePath: task.lintPath, config: settings.config, unsafe: task.unsafe });
+    const { output, changed, applied, remaining, diff, unsafeFixable, createFiles, reverted, fatal } = result;
+    return { kind: 'fix', result: { output, changed, applied, remaining, diff, unsafeFixable, createFiles, reverted, fatal } };
+  };
+  try {
+    if (!task.recordReads) return run();
+    const { value, reads } = recordFileReads(run, task.lintPath);
+    return { ...value, reads: [...reads] } as CheckOutcome;
+  } catch (error) {
+    return { kind: 'internal-error', message: error instanceof Error ? error.message : String(error) };
+  }
+}
