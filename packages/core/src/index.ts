@@ -112,3 +112,4 @@ export {
 } from './hadolint-config.js';
 export { format, resolveFormatOptions, type FormatOptions, type FormatResult, type OperatorPosition, type ResolvedFormatOptions } from './format/index.js';
 export { RULE_DOCS_URL_ENV, ruleDocsBaseUrl, ruleDocUrl } from './rule-docs.js';
+export { createContextFiles, nodeFileSystem, type ContextFiles, type FileStat, type FileSystemHost } from './context-files.js';

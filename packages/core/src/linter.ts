@@ -1,6 +1,7 @@
 import { type Config, RuleIndex, resolveConfig, type ResolvedRule } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
 import { unifiedDiff } from './diff.js';
+import { createContextFiles, nodeFileSystem, type ContextFiles, type FileSystemHost } from './context-files.js';
 import { applyEdits, createFixBuilder, editsConflict, type Fix, TakenEdits } from './fix.js';
 import { buildModel, FORBIDDEN_TRIGGERS, type DockerfileModel, type Instruction } from './model.js';
 import type { FileCreation, ReportInput, Rule, RuleContext, Visitor } from './rule.js';
@@ -14,6 +15,11 @@ export interface LintOptions {
   /** Used in messages and by rules that look beside the file (e.g. for `.dockerignore`). */
   readonly filePath?: string;
   readonly config?: Config;
+  /**
+   * How rules reach the files beside `filePath` (see {@link ContextFiles}); node:fs by default. An editor
+   * can answer with its unsaved buffers.
+   */
+  readonly fileSystem?: FileSystemHost;
 }
 
 /** Options for one fix. */
@@ -36,6 +42,11 @@ export interface LintResult {
   readonly infoCount: number;
   /** Diagnostics with a fix (or a file to create) of any safety. */
   readonly fixableCount: number;
+  /**
+   * The other files the rules looked at (absolute paths, sorted; found or not): the result holds while
+   * they are as they were, so a cache keys on them too.
+   */
+  readonly fileDependencies: readonly string[];
 }
 
 /** A fix that was applied. */
@@ -73,6 +84,8 @@ export interface FixResult {
   readonly reverted: readonly RevertedFix[];
   readonly fatal: boolean;
   readonly passes: number;
+  /** The other files the rules looked at over every pass (see {@link LintResult.fileDependencies}). */
+  readonly fileDependencies: readonly string[];
 }
 
 /** A linter bound to a rule set. */
@@ -136,15 +149,20 @@ export function createLinter(options: LinterOptions): Linter {
     return applyCheckDirective(active, check, experimental);
   };
 
-  const lintText = (text: string, lintOptions: LintOptions, blocked: ReadonlySet<string> = new Set()) => {
+  /** Lints one text; the files rules look at beside `filePath` are added to `looked`. */
+  const lintText = (text: string, lintOptions: LintOptions, looked: Set<string>, blocked: ReadonlySet<string> = new Set()) => {
     const source = new Source(text);
     const model = buildModel(source);
     const config = lintOptions.config;
     const active = resolveForFile(config, checkDirectiveOf(source));
-    return { source, model, diagnostics: run(source, model, active, lintOptions.filePath, blocked, index, config?.disableIgnorePragma === true) };
+    const files = createContextFiles(lintOptions.filePath, lintOptions.fileSystem ?? nodeFileSystem, looked);
+    return { source, model, diagnostics: run(source, model, active, lintOptions.filePath, files, blocked, index, config?.disableIgnorePragma === true) };
   };
 
-  const lint = (text: string, lintOptions: LintOptions = {}): LintResult => summarize(lintOptions.filePath, lintText(text, lintOptions).diagnostics);
+  const lint = (text: string, lintOptions: LintOptions = {}): LintResult => {
+    const looked = new Set<string>();
+    return summarize(lintOptions.filePath, lintText(text, lintOptions, looked).diagnostics, looked);
+  };
 
   const fix = (text: string, fixOptions: FixOptions = {}): FixResult => withShellParseCache(() => fixText(text, fixOptions));
 
@@ -155,8 +173,9 @@ export function createLinter(options: LinterOptions): Linter {
     const reverted: RevertedFix[] = [];
     const blocked = new Set<string>();
     const seen = new Set<string>([text]);
+    const looked = new Set<string>();
     let current = text;
-    let state = lintText(current, fixOptions);
+    let state = lintText(current, fixOptions, looked);
     let passes = 0;
 
     while (passes < MAX_PASSES && !isFatal(state.diagnostics)) {
@@ -164,19 +183,19 @@ export function createLinter(options: LinterOptions): Linter {
       if (candidates.length === 0) break;
       passes++;
       const chosen = chooseFixes(candidates);
-      let next = tryPass(current, state.model, chosen, fixOptions, blocked);
+      let next = tryPass(current, state.model, chosen, fixOptions, looked, blocked);
       if (!next.ok) {
         // Keep the fixes that are fine on their own; block the rules whose fixes broke the file.
-        const good = chosen.filter((candidate) => tryPass(current, state.model, [candidate], fixOptions, blocked).ok);
+        const good = chosen.filter((candidate) => tryPass(current, state.model, [candidate], fixOptions, looked, blocked).ok);
         const bad = chosen.filter((candidate) => !good.includes(candidate));
         reverted.push({ ruleIds: [...new Set(bad.map((d) => d.ruleId))], reason: next.reason });
         for (const d of bad) blocked.add(d.ruleId);
-        next = good.length > 0 ? tryPass(current, state.model, good, fixOptions, blocked) : next;
+        next = good.length > 0 ? tryPass(current, state.model, good, fixOptions, looked, blocked) : next;
         if (!next.ok) {
-          next = good[0] ? tryPass(current, state.model, [good[0]], fixOptions, blocked) : next;
+          next = good[0] ? tryPass(current, state.model, [good[0]], fixOptions, looked, blocked) : next;
         }
         if (!next.ok) {
-          state = lintText(current, fixOptions, blocked);
+          state = lintText(current, fixOptions, looked, blocked);
           continue;
         }
       }
@@ -214,6 +233,7 @@ export function createLinter(options: LinterOptions): Linter {
       reverted,
       fatal: isFatal(remaining),
       passes,
+      fileDependencies: [...looked].sort(),
     };
   };
 
@@ -226,6 +246,7 @@ export function createLinter(options: LinterOptions): Linter {
     before: DockerfileModel,
     fixes: readonly (Diagnostic & { fix: Fix })[],
     fixOptions: FixOptions,
+    looked: Set<string>,
     blocked: ReadonlySet<string>,
   ): PassResult => {
     let output: string;
@@ -237,7 +258,7 @@ export function createLinter(options: LinterOptions): Linter {
     } catch (error) {
       return { ok: false, reason: (error as Error).message };
     }
-    const state = lintText(output, fixOptions, blocked);
+    const state = lintText(output, fixOptions, looked, blocked);
     const problem = checkRewrite(before, state.model, fixes);
     return problem ? { ok: false, reason: problem } : { ok: true, output, applied: [...fixes], state };
   };
@@ -335,7 +356,7 @@ function isFatal(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.fatal);
 }
 
-function summarize(filePath: string | undefined, diagnostics: readonly Diagnostic[]): LintResult {
+function summarize(filePath: string | undefined, diagnostics: readonly Diagnostic[], looked: ReadonlySet<string>): LintResult {
   let errorCount = 0;
   let warningCount = 0;
   let infoCount = 0;
@@ -346,7 +367,7 @@ function summarize(filePath: string | undefined, diagnostics: readonly Diagnosti
     else infoCount++;
     if (d.fix || d.createFile) fixableCount++;
   }
-  return { filePath, diagnostics, fatal: isFatal(diagnostics), errorCount, warningCount, infoCount, fixableCount };
+  return { filePath, diagnostics, fatal: isFatal(diagnostics), errorCount, warningCount, infoCount, fixableCount, fileDependencies: [...looked].sort() };
 }
 
 function run(
@@ -354,6 +375,7 @@ function run(
   model: DockerfileModel,
   active: readonly ResolvedRule[],
   filePath: string | undefined,
+  files: ContextFiles,
   blocked: ReadonlySet<string>,
   index: RuleIndex,
   disableIgnorePragma: boolean,
@@ -371,6 +393,7 @@ function run(
       model,
       options: resolved.options,
       filePath,
+      files,
       fix: fixBuilder,
       report: (input: ReportInput) => {
         if (input.code !== undefined && !codeIsOn(resolved, input.code)) return;

@@ -1,3 +1,4 @@
+import type { ContextFiles } from './context-files.js';
 import type { Severity } from './diagnostic.js';
 import type { FixBuilder, FixSafety, Ranged, TextEdit } from './fix.js';
 import type { DockerfileModel, FromInfo, Instruction, Keyword, RunInfo, Stage } from './model.js';
@@ -149,8 +150,14 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly source: Source;
   readonly model: DockerfileModel;
   readonly options: Options;
-  /** The file's path, when linting from disk; used by rules that look at neighbours. */
+  /** The file's path, when linting from disk. */
   readonly filePath: string | undefined;
+  /**
+   * The files beside the linted file (a `.dockerignore`, a `package.json`, a script a COPY brings in).
+   * Rules read them here, never through node:fs, so that every result says what it depended on
+   * ({@link LintResult.fileDependencies}) and a host can answer from memory.
+   */
+  readonly files: ContextFiles;
   readonly fix: FixBuilder;
   report(input: ReportInput): void;
 }

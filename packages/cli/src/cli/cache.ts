@@ -10,7 +10,8 @@
 // - dockfix itself: the versions of dockfix and @dockfix/rules, and the size and mtime of the code
 //   that runs (so a rebuilt checkout never reuses what an older build found);
 // - the other files the rules read while checking it (.dockerignore, package.json, an entrypoint
-//   script: recorded by file-reads.ts), by size and mtime, or by content with `content`.
+//   script: the linter's `fileDependencies`, as rules read them through `ctx.files`), by size and
+//   mtime, or by content with `content`.
 // The file is written atomically (a temp file renamed over it): two runs sharing it never tear it,
 // the last one to finish wins. A cache that cannot be read or parsed is rebuilt; a file at the cache
 // location that is not a dockfix cache is never overwritten.

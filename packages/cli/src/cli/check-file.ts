@@ -1,7 +1,6 @@
 // Linting or fixing one file's text: the work that runs in the main thread or in a worker
 // (worker.ts). Everything that goes in and out is plain data, so a worker can post it back.
 import type { Diagnostic, FixResult } from '@dockfix/core';
-import { recordFileReads } from './file-reads.js';
 import type { Settings } from './settings.js';
 
 /** One file to check. */
@@ -14,7 +13,7 @@ export interface CheckTask {
   readonly mode: 'lint' | 'fix';
   /** For `fix`: apply unsafe fixes too (`--unsafe` or the config's `fix.unsafe`). */
   readonly unsafe: boolean;
-  /** Record the other files the rules read (for --cache). */
+  /** Return the other files the rules read (for --cache). */
   readonly recordReads: boolean;
 }
 
@@ -32,19 +31,17 @@ export type CheckOutcome =
 
 /** Runs a task with the file's settings; never throws. */
 export function checkFile(settings: Settings, task: CheckTask): CheckOutcome {
-  const run = (): CheckOutcome => {
+  // The files beside the Dockerfile that the rules looked at (core records them): a cached result
+  // holds only while they are as they were.
+  const readsOf = (dependencies: readonly string[]) => (task.recordReads ? { reads: dependencies.map((path) => [path, false] as const) } : {});
+  try {
     if (task.mode === 'lint') {
       const result = settings.linter.lint(task.text, { filePath: task.lintPath, config: settings.config });
-      return { kind: 'lint', diagnostics: result.diagnostics, fatal: result.fatal };
+      return { kind: 'lint', diagnostics: result.diagnostics, fatal: result.fatal, ...readsOf(result.fileDependencies) };
     }
     const result = settings.linter.fix(task.text, { filePath: task.lintPath, config: settings.config, unsafe: task.unsafe });
     const { output, changed, applied, remaining, diff, unsafeFixable, createFiles, reverted, fatal } = result;
-    return { kind: 'fix', result: { output, changed, applied, remaining, diff, unsafeFixable, createFiles, reverted, fatal } };
-  };
-  try {
-    if (!task.recordReads) return run();
-    const { value, reads } = recordFileReads(run, task.lintPath);
-    return { ...value, reads: [...reads] } as CheckOutcome;
+    return { kind: 'fix', result: { output, changed, applied, remaining, diff, unsafeFixable, createFiles, reverted, fatal }, ...readsOf(result.fileDependencies) };
   } catch (error) {
     return { kind: 'internal-error', message: error instanceof Error ? error.message : String(error) };
   }

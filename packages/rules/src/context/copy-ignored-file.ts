@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, posix } from 'node:path';
-import { defineRule, type Instruction } from '@dockfix/core';
+import { basename, posix } from 'node:path';
+import { defineRule, type ContextFiles, type Instruction } from '@dockfix/core';
 import { TRAILING_SLASHES } from '../lib/text.js';
 
 // The package is CommonJS (`module.exports = factory`) while its types declare a default export, which
@@ -9,24 +8,21 @@ import { TRAILING_SLASHES } from '../lib/text.js';
 const ignore = createRequire(import.meta.url)('@balena/dockerignore') as typeof import('@balena/dockerignore').default;
 
 /** The ignore file BuildKit would use for a build whose context is the Dockerfile's directory, if there is one. */
-function ignoreFileBeside(filePath: string): string | null {
-  const dir = dirname(filePath);
-  for (const candidate of [join(dir, `${basename(filePath)}.dockerignore`), join(dir, '.dockerignore')]) {
-    if (existsSync(candidate)) return candidate;
+function ignoreFileBeside(files: ContextFiles, filePath: string): string | null {
+  for (const candidate of [`${basename(filePath)}.dockerignore`, '.dockerignore']) {
+    if (files.stat(candidate)) return candidate;
   }
   return null;
 }
 
 /** The patterns of an ignore file: one a line, `#` comments and blank lines dropped, as BuildKit reads them. */
-function readPatterns(path: string): string[] | null {
-  try {
-    return readFileSync(path, 'utf8')
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '' && !line.startsWith('#'));
-  } catch {
-    return null;
-  }
+function readPatterns(files: ContextFiles, path: string): string[] | null {
+  const text = files.readText(path);
+  if (text === null) return null;
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
 /** The local sources of a COPY or ADD from the build context, as written (no heredocs, URLs or variables). */
@@ -65,8 +61,8 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const ignoreFile = ctx.filePath ? ignoreFileBeside(ctx.filePath) : null;
-    const patterns = ignoreFile ? readPatterns(ignoreFile) : null;
+    const ignoreFile = ctx.filePath ? ignoreFileBeside(ctx.files, ctx.filePath) : null;
+    const patterns = ignoreFile ? readPatterns(ctx.files, ignoreFile) : null;
     if (!ignoreFile || !patterns || patterns.length === 0 || patterns.some((pattern) => pattern.startsWith('!'))) return {};
     const matcher = ignore().add(patterns);
     const rootIgnored = patterns.some((pattern) => ['*', '**', '**/*'].includes(pattern));

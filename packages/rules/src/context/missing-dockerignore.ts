@@ -1,6 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { defineRule, type DockerfileModel, type Instruction, type Source } from '@dockfix/core';
+import { defineRule, type ContextFiles, type DockerfileModel, type Instruction, type Source } from '@dockfix/core';
 import { buildSteps } from '../lib/build.js';
 import { officialName } from '../lib/images.js';
 
@@ -85,16 +84,16 @@ function copiesWholeContext(instruction: Instruction): boolean {
 }
 
 /** Where a `.dockerignore` for this Dockerfile could be: its own `<name>.dockerignore`, then `.dockerignore` up to the repository root. */
-function findDockerignore(filePath: string): string | null {
-  const dir = dirname(filePath);
-  const own = join(dir, `${basename(filePath)}.dockerignore`);
-  if (existsSync(own)) return own;
-  let current = dir;
+function findDockerignore(files: ContextFiles, filePath: string): string | null {
+  const own = `${basename(filePath)}.dockerignore`;
+  if (files.stat(own)) return own;
+  if (files.directory === null) return null;
+  let current = files.directory;
   for (let depth = 0; depth < 20; depth++) {
     const candidate = join(current, '.dockerignore');
-    if (existsSync(candidate)) return candidate;
+    if (files.stat(candidate)) return candidate;
     // The build context is rarely above the repository root.
-    if (existsSync(join(current, '.git'))) return null;
+    if (files.stat(join(current, '.git'))) return null;
     const parent = dirname(current);
     if (parent === current) return null;
     current = parent;
@@ -102,13 +101,6 @@ function findDockerignore(filePath: string): string | null {
   return null;
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
 export default defineRule({
   meta: {
@@ -153,10 +145,10 @@ export default defineRule({
     return {
       'Dockerfile:exit'() {
         const filePath = ctx.filePath;
-        if (!filePath || !isFile(filePath)) return;
+        if (!filePath || !ctx.files.isFile(basename(filePath))) return;
         const copy = ctx.model.instructions.find(copiesWholeContext);
         if (!copy) return;
-        if (findDockerignore(filePath)) return;
+        if (findDockerignore(ctx.files, filePath)) return;
         const written = firstLine(ctx.source, copy);
         // A Dockerfile named otherwise (`hack/dockerfiles/app.Dockerfile`) is often built with the repository
         // root as context, where `.dockerignore` beside it is not read; BuildKit reads

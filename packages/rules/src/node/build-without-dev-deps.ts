@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { defineRule, type Instruction, type RunInstruction, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
+import { defineRule, type ContextFiles, type Instruction, type RunInstruction, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
 import { buildKind } from '../lib/build.js';
 import { stageChain } from '../lib/images.js';
 import { CI_ALIASES, INSTALL_ALIASES, isGlobal, parseNpm, subcommandName } from '../lib/npm.js';
@@ -110,12 +108,12 @@ function prunesLater(stage: Stage, after: ShellCommand): boolean {
 }
 
 /** False when the package.json beside the Dockerfile shows no devDependencies (nothing is missing then). */
-function mayHaveDevDependencies(filePath: string | undefined): boolean {
+function mayHaveDevDependencies(files: ContextFiles, filePath: string | undefined): boolean {
   if (!filePath) return true;
-  const manifest = join(dirname(filePath), 'package.json');
-  if (!existsSync(manifest)) return true;
+  const text = files.readText('package.json');
+  if (text === null) return true;
   try {
-    const json = JSON.parse(readFileSync(manifest, 'utf8')) as { devDependencies?: Record<string, string> };
+    const json = JSON.parse(text) as { devDependencies?: Record<string, string> };
     return json.devDependencies !== undefined && Object.keys(json.devDependencies).length > 0;
   } catch {
     return true;
@@ -194,7 +192,7 @@ export default defineRule({
             const npm = parseNpm(command);
             if (npm && (CI_ALIASES.has(subcommandName(npm) ?? '') || INSTALL_ALIASES.has(subcommandName(npm) ?? '')) && npm.positionals.length === 0) install = null;
             if (!install || buildKind(command) !== 'node') continue;
-            if (!mayHaveDevDependencies(ctx.filePath)) return;
+            if (!mayHaveDevDependencies(ctx.files, ctx.filePath)) return;
             report(install, run, command);
             return;
           }

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { defineRule, parseShell, type Instruction, type ShellScript, type Stage } from '@dockfix/core';
 import { shippedStages } from '../lib/images.js';
 import { workdirAt } from '../lib/stages.js';
@@ -88,9 +87,9 @@ export default defineRule({
         const candidates = path.startsWith('/') ? [posix.normalize(path)] : path.includes('/') ? [posix.join(workdirAt(entrypoint) ?? '/', path)] : PATH_DIRS.map((dir) => `${dir}/${path}`);
         const source = contextSource(chain, candidates);
         if (!source) return;
-        const file = join(dirname(filePath), source);
-        if (!existsSync(file) || !statSync(file).isFile() || statSync(file).size > MAX_BYTES) return;
-        const text = readFileSync(file, 'utf8');
+        // A COPY source is relative to the build context, taken here to be the Dockerfile's directory.
+        const text = ctx.files.readText(posix.normalize(source).replace(/^\/+/, ''), MAX_BYTES);
+        if (text === null) return;
         const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
         const interpreter = shebang ? posix.basename(shebang[1] === '/usr/bin/env' ? (shebang[2] ?? '') : (shebang[1] ?? '')) : 'sh';
         if (!/^(sh|bash|ash|dash|ksh)$/.test(interpreter)) return;
