@@ -16,6 +16,7 @@
 //   but esbuild keeps every `import()` lazy: the module's code is only evaluated when the import runs.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +76,7 @@ await writeCodeCache();
  * (bin/load-bundle.js then keeps its own cache in the temp dir).
  */
 async function writeCodeCache() {
-  const { cachePathFor, loadBundle } = await import(path.join(cliDir, 'bin', 'load-bundle.js'));
+  const { cachePathFor, loadBundle } = createRequire(import.meta.url)(path.join(cliDir, 'bin', 'load-bundle.js'));
   const { main, createCachedData } = loadBundle({ codeCache: false });
   const work = mkdtempSync(path.join(tmpdir(), 'dockfix-cache-'));
   const dockerfile = path.join(work, 'Dockerfile');

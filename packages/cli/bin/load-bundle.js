@@ -3,22 +3,24 @@
 // long). Node >= 22.1 has module.enableCompileCache() for this; Node 20 has only `vm.Script`'s
 // `cachedData`, hence a classic script compiled here rather than an ES module.
 //
-// Two caches, tried in order: the one the build wrote beside the bundle (it fits the Node that
-// built it), then this user's own in the temp dir, written after a run whose cache V8 rejected
-// (another Node version, other V8 flags). V8 checks its version and flags, and the file name
-// carries the bundle's build id: V8 only checks the source's length.
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+// Two caches: the one the build wrote beside the bundle (it fits the Node that built it), and this
+// user's own in the temp dir, written after a run that had no cache V8 could use (another Node
+// version, other V8 flags, or a package without the build's); that one is tried first. V8 checks
+// its version and flags; the file names carry the bundle's build id, as V8 only checks the
+// source's length.
+'use strict';
+const { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { tmpdir } = require('node:os');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { setFlagsFromString } = require('node:v8');
+const vm = require('node:vm');
 
-export const BUNDLE = fileURLToPath(new URL('../bundle/cli.cjs', import.meta.url));
+const BUNDLE = path.join(__dirname, '..', 'bundle', 'cli.cjs');
 
 /** The build's code cache for this bundle source, by the id the build appended (see bundle-cli.mjs). */
-export function cachePathFor(bundle, source) {
+function cachePathFor(bundle, source) {
   return `${bundle}.${buildId(source)}.v8cache`;
 }
 
@@ -55,17 +57,19 @@ function readPrivate(file) {
 /**
  * Compiles and runs the bundle; returns its exports and a `saveCache()` to call after the run,
  * which writes this user's cache when V8 had none it could use (and does nothing otherwise).
- * `codeCache: false` compiles without one (the build, which makes the cache).
+ * `codeCache: false` compiles without one (the build, which makes the cache); `userCache: false`
+ * tries the build's only (a test of it).
  */
-export function loadBundle({ codeCache = true } = {}) {
+function loadBundle({ codeCache = true, userCache = true } = {}) {
   const source = readFileSync(BUNDLE, 'utf8');
-  const own = codeCache ? userCachePath(source) : null;
-  let cachedData;
-  if (codeCache) {
+  const own = codeCache && userCache ? userCachePath(source) : null;
+  // This user's cache first: it exists only where V8 rejected the build's.
+  let cachedData = own ? readPrivate(own.file) : undefined;
+  if (codeCache && cachedData === undefined) {
     try {
       cachedData = readFileSync(cachePathFor(BUNDLE, source));
     } catch {
-      cachedData = own ? readPrivate(own.file) : undefined;
+      // No cache from the build (a bundle built by hand, or a package that leaves it out).
     }
   }
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __dockfixImportMetaUrl) {${source}\n})`, {
@@ -74,14 +78,14 @@ export function loadBundle({ codeCache = true } = {}) {
     // The bundle's own import() (a JavaScript config file) goes through Node's loader, as in a module.
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE), pathToFileURL(BUNDLE).href);
+  const bundleModule = { exports: {} };
+  script.runInThisContext()(bundleModule.exports, createRequire(BUNDLE), bundleModule, BUNDLE, path.dirname(BUNDLE), pathToFileURL(BUNDLE).href);
   // Used once the run is over: the cache then holds the functions the run compiled too.
   const stale = codeCache && (cachedData === undefined || script.cachedDataRejected === true);
   const saveCache = () => {
     if (stale && own) writePrivate(own, createCachedData(script));
   };
-  return { main: module.exports.main, script, saveCache, createCachedData: () => createCachedData(script) };
+  return { main: bundleModule.exports.main, script, saveCache, createCachedData: () => createCachedData(script) };
 }
 
 /**
@@ -124,3 +128,5 @@ function writePrivate({ dir, file }, data) {
     // A read-only or full temp dir: the next run compiles the bundle, as this one did.
   }
 }
+
+module.exports = { BUNDLE, cachePathFor, loadBundle };
