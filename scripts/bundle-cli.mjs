@@ -10,8 +10,9 @@
 // a top-level await, so @dockfix/core's one (shell-loaded.ts) is left out and the CLI awaits
 // `shellReady` itself.
 // What stays outside:
-// - web-tree-sitter and tree-sitter-bash: they load their .wasm files from beside their own
-//   JavaScript, so they must stay in node_modules (the dockfix package depends on them directly);
+// - tree-sitter-bash, and web-tree-sitter's .wasm: @dockfix/core resolves both .wasm files in
+//   node_modules (the dockfix package depends on both packages directly); web-tree-sitter's
+//   JavaScript is bundled, so it is code-cached too (2-3% of a one-file lint's CPU time);
 // - packages a run loads only on demand (write-file-atomic for in-place writes) are bundled too,
 //   but esbuild keeps every `import()` lazy: the module's code is only evaluated when the import runs.
 import { createHash } from 'node:crypto';
@@ -46,9 +47,13 @@ const result = await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['web-tree-sitter', 'tree-sitter-bash'],
-  // yargs' CommonJS build: its ES module build (index.mjs) wraps help text at the wrong width.
-  alias: { yargs: path.join(repoRoot, 'node_modules', 'yargs', 'index.cjs') },
+  external: ['tree-sitter-bash'],
+  alias: {
+    // yargs' CommonJS build: its ES module build (index.mjs) wraps help text at the wrong width.
+    yargs: path.join(repoRoot, 'node_modules', 'yargs', 'index.cjs'),
+    // The CommonJS build: the ES module one has a top-level await, which a script cannot.
+    'web-tree-sitter': path.join(repoRoot, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs'),
+  },
   // bin/load-bundle.js passes the bundle's own file URL: createRequire(import.meta.url) in the
   // engine then resolves packages (tree-sitter-bash's .wasm) from beside the bundle, as before.
   define: { DOCKFIX_VERSION: JSON.stringify(version), 'import.meta.url': '__dockfixImportMetaUrl' },
@@ -90,5 +95,7 @@ async function writeCodeCache() {
     [process.stdout.write, process.stderr.write] = writes;
     rmSync(work, { recursive: true, force: true });
   }
-  writeFileSync(cachePathFor(bundleFile, source), createCachedData());
+  const cacheFile = cachePathFor(bundleFile, source);
+  if (!cacheFile) throw new Error('bundle-cli: the bundle has no build id');
+  writeFileSync(cacheFile, createCachedData());
 }

@@ -19,13 +19,15 @@ const vm = require('node:vm');
 
 const BUNDLE = path.join(__dirname, '..', 'bundle', 'cli.cjs');
 
-/** The build's code cache for this bundle source, by the id the build appended (see bundle-cli.mjs). */
+/** The build's code cache for this bundle source, by the id the build appended (see bundle-cli.mjs); null without one. */
 function cachePathFor(bundle, source) {
-  return `${bundle}.${buildId(source)}.v8cache`;
+  const id = buildId(source);
+  return id && `${bundle}.${id}.v8cache`;
 }
 
+/** The build id; null for a bundle without one, which then runs with no cache at all. */
 function buildId(source) {
-  return /\/\/# dockfixBuild=([0-9a-f]+)\s*$/.exec(source.slice(-64))?.[1] ?? 'unknown';
+  return /\/\/# dockfixBuild=([0-9a-f]{16})\s*$/.exec(source.slice(-64))?.[1] ?? null;
 }
 
 /**
@@ -34,7 +36,7 @@ function buildId(source) {
  */
 function userCachePath(source) {
   const uid = process.getuid?.();
-  if (uid === undefined) return null;
+  if (uid === undefined || buildId(source) === null) return null;
   const dir = path.join(tmpdir(), `dockfix-v8-cache-${uid}`);
   return { dir, file: path.join(dir, `${buildId(source)}-${process.version}-${process.arch}.v8cache`) };
 }
@@ -65,9 +67,10 @@ function loadBundle({ codeCache = true, userCache = true } = {}) {
   const own = codeCache && userCache ? userCachePath(source) : null;
   // This user's cache first: it exists only where V8 rejected the build's.
   let cachedData = own ? readPrivate(own.file) : undefined;
-  if (codeCache && cachedData === undefined) {
+  const buildCache = codeCache ? cachePathFor(BUNDLE, source) : null;
+  if (buildCache && cachedData === undefined) {
     try {
-      cachedData = readFileSync(cachePathFor(BUNDLE, source));
+      cachedData = readFileSync(buildCache);
     } catch {
       // No cache from the build (a bundle built by hand, or a package that leaves it out).
     }

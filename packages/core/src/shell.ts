@@ -50,7 +50,9 @@ async function loadBashParser(): Promise<Parser> {
   const alreadySet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--liftoff-only'));
   if (!alreadySet) setFlagsFromString('--liftoff-only');
   try {
-    await Parser.init();
+    // Told where its .wasm is rather than looking beside its own JavaScript: the CLI bundle has
+    // web-tree-sitter's JavaScript inside it (code-cached with the rest).
+    await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/web-tree-sitter.wasm') });
     // The bytes, not the path: for a path web-tree-sitter runs `import('fs/promises')`, which in the
     // CommonJS CLI (bin/, bundle/cli.cjs) would start Node's ES module loader for that alone.
     // (Reading and compiling the grammar while the runtime initialises measured no faster.)
