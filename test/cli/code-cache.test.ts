@@ -61,6 +61,13 @@ describe('code cache', () => {
     expect(cacheVerdict(env)).toBe(false);
   });
 
+  test('a run that does not load the engine writes no cache: it would hold none of the engine', () => {
+    const tmp = privateTmp();
+    const result = spawnSync(process.execPath, [path.join(BIN_DIR, 'dockfix.js'), '--version'], { env: cleanEnv({ NODE_OPTIONS: OTHER_FLAGS, TMPDIR: tmp }), encoding: 'utf8' });
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(readdirSync(tmp).filter((name) => name.startsWith('dockfix-v8-cache-'))).toEqual([]);
+  });
+
   test('a cache file others can write is not used', () => {
     const tmp = privateTmp();
     const env = { NODE_OPTIONS: OTHER_FLAGS, TMPDIR: tmp };

@@ -58,7 +58,8 @@ function readPrivate(file) {
 
 /**
  * Compiles and runs the bundle; returns its exports and a `saveCache()` to call after the run,
- * which writes this user's cache when V8 had none it could use (and does nothing otherwise).
+ * which writes this user's cache when V8 had none it could use and the run loaded the engine
+ * (and does nothing otherwise).
  * `codeCache: false` compiles without one (the build, which makes the cache); `userCache: false`
  * tries the build's only (a test of it).
  */
@@ -86,7 +87,7 @@ function loadBundle({ codeCache = true, userCache = true } = {}) {
   // Used once the run is over: the cache then holds the functions the run compiled too.
   const stale = codeCache && (cachedData === undefined || script.cachedDataRejected === true);
   const saveCache = () => {
-    if (stale && own) writePrivate(own, createCachedData(script));
+    if (stale && own && bundleModule.exports.ranEngine?.() === true) writePrivate(own, createCachedData(script));
   };
   return { main: bundleModule.exports.main, script, saveCache, createCachedData: () => createCachedData(script) };
 }

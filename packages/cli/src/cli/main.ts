@@ -385,7 +385,19 @@ export async function main(commandLine: readonly string[]): Promise<number> {
 async function withEngine<T>(command: Promise<T>): Promise<T> {
   const [module, core] = await Promise.all([command, import('@dockfix/core')]);
   await core.shellReady;
+  engineLoaded = true;
   return module;
+}
+
+let engineLoaded = false;
+
+/**
+ * True once a command of this process has loaded the engine. bin/load-bundle.js writes a code
+ * cache only after such a run: one made after `--version` would hold none of the engine's code,
+ * and would then be the cache every later run uses.
+ */
+export function ranEngine(): boolean {
+  return engineLoaded;
 }
 
 /**
