@@ -1,14 +1,24 @@
-// Bundles the dockfix CLI into one file, packages/cli/bundle/cli.js, which bin/dockfix.js loads.
+// Bundles the dockfix CLI into one classic script, packages/cli/bundle/cli.cjs, and V8's compiled
+// code for it, which bin/dockfix.js (through bin/load-bundle.js) loads.
 // Run by `npm run build` (and so by `prepare`, i.e. by `npm ci`/`npm install` in a clean clone).
 //
 // Why a bundle: resolving and loading ~150 small ES modules (the engine, 60+ rules, yargs and its
-// helpers, fast-glob) costs more than running the linter on one file; one file is read, parsed
-// and (on Node >= 22.1, see bin/dockfix.js) code-cached in one go. What stays outside:
-// - web-tree-sitter and tree-sitter-bash: they load their .wasm files from beside their own
-//   JavaScript, so they must stay in node_modules (the dockfix package depends on them directly);
+// helpers, fast-glob) costs more than running the linter on one file; one file is read and
+// compiled in one go. Why a classic script (CommonJS format) and not an ES module: Node 20 can
+// give V8 a code cache only for a script (`vm.Script` `cachedData`); compiling the ~1.3 MB bundle
+// and the functions a run calls is ~40 ms that the cache saves on every run. A script cannot have
+// a top-level await, so @dockfix/core's one (shell-loaded.ts) is left out and the CLI awaits
+// `shellReady` itself.
+// What stays outside:
+// - tree-sitter-bash, and web-tree-sitter's .wasm: @dockfix/core resolves both .wasm files in
+//   node_modules (the dockfix package depends on both packages directly); web-tree-sitter's
+//   JavaScript is bundled, so it is code-cached too (2-3% of a one-file lint's CPU time);
 // - packages a run loads only on demand (write-file-atomic for in-place writes) are bundled too,
 //   but esbuild keeps every `import()` lazy: the module's code is only evaluated when the import runs.
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -18,24 +28,59 @@ const cliDir = path.join(repoRoot, 'packages', 'cli');
 const { version } = JSON.parse(readFileSync(path.join(cliDir, 'package.json'), 'utf8'));
 const { version: rulesVersion } = JSON.parse(readFileSync(path.join(repoRoot, 'packages', 'rules', 'package.json'), 'utf8'));
 
+/** Leaves out @dockfix/core's top-level await (shell-loaded.ts; see the note at the top). */
+const withoutTopLevelAwait = {
+  name: 'dockfix-without-top-level-await',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]shell-loaded\.js$/ }, (args) => ({ path: args.path, namespace: 'dockfix-empty' }));
+    build.onLoad({ filter: /.*/, namespace: 'dockfix-empty' }, () => ({ contents: '', loader: 'js' }));
+  },
+};
+
 // A fresh directory: nothing stale from an earlier build may ship.
 rmSync(path.join(cliDir, 'bundle'), { recursive: true, force: true });
+const bundleFile = path.join(cliDir, 'bundle', 'cli.cjs');
 const result = await build({
-  // The tsc output, so the bundle is exactly what the tests of dist/ exercise. The worker thread of
-  // --jobs is a second, self-contained bundle beside the first: pool.ts finds it as ./worker.js,
-  // as it finds dist/cli/worker.js beside itself in dist/. No code splitting: a one-file run loads
-  // one file, and a worker one more.
-  entryPoints: { cli: path.join(cliDir, 'dist', 'cli', 'main.js'), worker: path.join(cliDir, 'dist', 'cli', 'worker.js') },
-  outdir: path.join(cliDir, 'bundle'),
+  // The tsc output, so the bundle is exactly what the tests of dist/ exercise.
+  entryPoints: [path.join(cliDir, 'dist', 'cli', 'main.js')],
+  outfile: bundleFile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['tree-sitter-bash'],
+  alias: {
+    // yargs' CommonJS build: its ES module build (index.mjs) wraps help text at the wrong width.
+    yargs: path.join(repoRoot, 'node_modules', 'yargs', 'index.cjs'),
+    // The CommonJS build: the ES module one has a top-level await, which a script cannot.
+    'web-tree-sitter': path.join(repoRoot, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs'),
+  },
+  // bin/load-bundle.js passes the bundle's own file URL: createRequire(import.meta.url) in the
+  // engine then resolves packages (tree-sitter-bash's .wasm) from beside the bundle, as before.
+  define: { DOCKFIX_VERSION: JSON.stringify(version), DOCKFIX_RULES_VERSION: JSON.stringify(rulesVersion), 'import.meta.url': '__dockfixImportMetaUrl' },
+  plugins: [withoutTopLevelAwait],
+  legalComments: 'linked',
+  // Smaller to read and parse, but with the names kept, so DOCKFIX_DEBUG=1 stacks stay readable
+  // (no source map: it would point at files the package does not ship).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  metafile: true,
+});
+if (process.argv.includes('--analyze')) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
+// The worker thread of --jobs: a second, self-contained bundle beside the first (pool.ts finds it as
+// ./worker.js, as it finds dist/cli/worker.js beside itself in dist/). A worker starts only on big
+// runs, so it stays an ES module with @dockfix/core's top-level await and no code cache.
+await build({
+  entryPoints: [path.join(cliDir, 'dist', 'cli', 'worker.js')],
+  outfile: path.join(cliDir, 'bundle', 'worker.js'),
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   external: ['web-tree-sitter', 'tree-sitter-bash'],
-  // yargs' CommonJS build: its ES module build (index.mjs) wraps help text at the wrong width.
   alias: { yargs: path.join(repoRoot, 'node_modules', 'yargs', 'index.cjs') },
-  // CommonJS dependencies (yargs, fast-glob) call require() for Node's built-ins and read __dirname
-  // (yargs looks for translations there; none beside the bundle means its built-in English).
+  // CommonJS dependencies call require() for Node's built-ins and read __dirname.
   banner: {
     js: [
       "import { createRequire as __dockfixCreateRequire } from 'node:module';",
@@ -48,11 +93,39 @@ const result = await build({
   },
   define: { DOCKFIX_VERSION: JSON.stringify(version), DOCKFIX_RULES_VERSION: JSON.stringify(rulesVersion) },
   legalComments: 'linked',
-  // Smaller to read and parse, but with the names kept, so DOCKFIX_DEBUG=1 stacks stay readable
-  // (no source map: it would point at files the package does not ship).
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  metafile: true,
 });
-if (process.argv.includes('--analyze')) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
+// The build's id, last in the file: bin/load-bundle.js names the code cache by it.
+const built = readFileSync(bundleFile, 'utf8');
+const source = `${built}//# dockfixBuild=${createHash('sha256').update(built).digest('hex').slice(0, 16)}\n`;
+writeFileSync(bundleFile, source);
+await writeCodeCache();
+
+/**
+ * Writes V8's code cache for the bundle beside it, named by a hash of the bundle (V8 itself only
+ * checks the source's length, so a cache must never meet another bundle). The cache is made after
+ * a lint and a fix run in this process, so it holds the functions a run compiles lazily too, not
+ * only the top level. A Node with another V8 rejects it and compiles as if there were none
+ * (bin/load-bundle.js then keeps its own cache in the temp dir).
+ */
+async function writeCodeCache() {
+  const { cachePathFor, loadBundle } = createRequire(import.meta.url)(path.join(cliDir, 'bin', 'load-bundle.js'));
+  const { main, createCachedData } = loadBundle({ codeCache: false });
+  const work = mkdtempSync(path.join(tmpdir(), 'dockfix-cache-'));
+  const dockerfile = path.join(work, 'Dockerfile');
+  writeFileSync(dockerfile, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y curl\nRUN npm install\nCMD node server.js\n');
+  // The runs' reports are not for the build log.
+  const writes = [process.stdout.write, process.stderr.write];
+  process.stdout.write = process.stderr.write = () => true;
+  try {
+    for (const args of [['lint', dockerfile], ['fix', '--diff', dockerfile]]) await main([args[0], '--no-config-lookup', ...args.slice(1)]);
+  } finally {
+    [process.stdout.write, process.stderr.write] = writes;
+    rmSync(work, { recursive: true, force: true });
+  }
+  const cacheFile = cachePathFor(bundleFile, source);
+  if (!cacheFile) throw new Error('bundle-cli: the bundle has no build id');
+  writeFileSync(cacheFile, createCachedData());
+}

@@ -1,8 +1,11 @@
+// First: the package's one top-level await, the shell parser's WebAssembly load (see shellReady).
+import './shell-loaded.js';
 export { parseCheckDirective, Source, type CheckDirective, type LineColumn, type LineEndings, type ParserDirective, type Position, type TextRange } from './source.js';
 export { parseImageRef, substituteVariables, type ImageRef } from './image-ref.js';
 export {
   parseShell,
   prepareShellText,
+  shellReady,
   type ShellCommand,
   type ShellDefinition,
   type ShellScript,

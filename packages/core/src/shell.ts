@@ -1,14 +1,33 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import type { TextRange } from './source.js';
 
-// tree-sitter needs a one-time asynchronous WASM load. Doing it here, at module load, keeps
-// every later call synchronous: importing @dockfix/core is the only await a caller needs.
+// tree-sitter needs a one-time asynchronous WASM load. It starts here, at module load, and keeps
+// every later call synchronous: the package entry awaits it (shell-loaded.ts), so importing
+// @dockfix/core is the only await a caller needs.
 const require = createRequire(import.meta.url);
-const parser = await loadBashParser();
-const NAME_FIELD = parser.language?.fieldIdForName('name') ?? -1;
-const VARIABLE_FIELD = parser.language?.fieldIdForName('variable') ?? -1;
+let parser: Parser | null = null;
+let NAME_FIELD = -1;
+let VARIABLE_FIELD = -1;
+
+/**
+ * Resolves once the shell parser is loaded; {@link parseShell} needs it. After `import('@dockfix/core')`
+ * it has always resolved. It is a promise of its own, not a top-level await here, for the CLI bundle
+ * (scripts/bundle-cli.mjs): V8 caches the compiled code of a classic script only, and a script
+ * cannot have a top-level await, so the bundle leaves shell-loaded.ts out and the CLI awaits this
+ * promise before a command that lints.
+ */
+export const shellReady: Promise<void> = loadBashParser().then((loaded) => {
+  parser = loaded;
+  NAME_FIELD = loaded.language?.fieldIdForName('name') ?? -1;
+  VARIABLE_FIELD = loaded.language?.fieldIdForName('variable') ?? -1;
+  typeNames = loaded.language?.types ?? [];
+});
+// A failed load surfaces where the promise is awaited; a CLI run that never lints (a usage error
+// after the prefetch) must not die of an unhandled rejection instead.
+shellReady.catch(() => undefined);
 
 /**
  * Compiles tree-sitter and its bash grammar with V8's baseline compiler (Liftoff) only.
@@ -19,16 +38,25 @@ const VARIABLE_FIELD = parser.language?.fieldIdForName('variable') ?? -1;
  * process that lints one file pays for that compile: ~0.6-0.9 s of extra wall time on a 2-core
  * machine (node 20: 0.3 s → 1.0 s for `import('dockfix')` + one `lint()`). TurboFan's code is no
  * faster here anyway: parsing is dominated by crossing the WASM boundary (6,000 parses measured:
- * 3.15 s Liftoff-only, 3.27 s with tier-up). V8 fixes the tiering of a module when it compiles
- * it, so the flag is set around the two compiles and put back afterwards: other WebAssembly in the
- * caller's process keeps V8's defaults. A process started with `--liftoff-only` keeps it.
+ * 3.15 s Liftoff-only, 3.27 s with tier-up). The flag is set around the two loads and put back
+ * afterwards, but that is not the whole story: `--liftoff-only` implies `--no-wasm-tier-up
+ * --no-wasm-dynamic-tiering`, which `--no-liftoff-only` does not undo, and V8 compiles functions
+ * lazily, with the flags of the moment, on their first call. So tier-up stays off for the rest of
+ * the process, this parser's later compiles and other WebAssembly in the caller's process alike
+ * (turning it back on made the parser tier up: 0.5 s → 7.6 s for 300 parses on a loaded machine).
+ * A process started with `--liftoff-only` keeps it.
  */
 async function loadBashParser(): Promise<Parser> {
   const alreadySet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--liftoff-only'));
   if (!alreadySet) setFlagsFromString('--liftoff-only');
   try {
-    await Parser.init();
-    const language = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    // Told where its .wasm is rather than looking beside its own JavaScript: the CLI bundle has
+    // web-tree-sitter's JavaScript inside it (code-cached with the rest).
+    await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/web-tree-sitter.wasm') });
+    // The bytes, not the path: for a path web-tree-sitter runs `import('fs/promises')`, which in the
+    // CommonJS CLI (bin/, bundle/cli.cjs) would start Node's ES module loader for that alone.
+    // (Reading and compiling the grammar while the runtime initialises measured no faster.)
+    const language = await Language.load(await readFile(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
     const created = new Parser();
     created.setLanguage(language);
     return created;
@@ -200,6 +228,7 @@ function shiftScript(script: ShellScript, delta: number): ShellScript {
 }
 
 function parseUncached(original: string, prepared: string, offset: number): ShellScript {
+  if (!parser) throw new Error('the shell parser is still loading: await shellReady (or import @dockfix/core) first');
   const tree = parser.parse(prepared);
   if (!tree) {
     return { text: original, offset, commands: [], hasError: true, statementCount: 0, statements: [], comments: [], definitions: [] };
@@ -248,11 +277,11 @@ interface SyntaxNode {
 const FIELD_PARENTS = new Set(['variable_assignment', 'function_definition', 'for_statement']);
 
 /** Node type names and whether they are named, by type id: one lookup instead of two WASM calls per node. */
-const typeNames: readonly string[] = parser.language?.types ?? [];
+let typeNames: readonly string[] = [];
 const namedTypes: boolean[] = [];
 function isNamedType(typeId: number): boolean {
   let named = namedTypes[typeId];
-  if (named === undefined) named = namedTypes[typeId] = parser.language?.nodeTypeIsNamed(typeId) ?? true;
+  if (named === undefined) named = namedTypes[typeId] = parser?.language?.nodeTypeIsNamed(typeId) ?? true;
   return named;
 }
 

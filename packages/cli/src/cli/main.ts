@@ -370,6 +370,7 @@ export async function main(commandLine: readonly string[]): Promise<number> {
       usageError = (message || error?.message || 'invalid command line').replace(/\s+/g, (blank) => (blank.includes('\n') ? ' ' : blank)).replaceAll(STDIN_ARG, '-');
     });
 
+  skipHelpPrerender(instance);
   try {
     await parser.parseAsync();
   } catch (error) {
@@ -386,20 +387,56 @@ export async function main(commandLine: readonly string[]): Promise<number> {
   // Each command module is imported only when it runs (see the pattern in report/registry.ts).
   switch (chosen.name) {
     case 'lint':
-      return (await import('./commands/lint.js')).runLint(chosen.args);
+      return (await withEngine(import('./commands/lint.js'))).runLint(chosen.args);
     case 'fix':
-      return (await import('./commands/fix.js')).runFix(chosen.args);
+      return (await withEngine(import('./commands/fix.js'))).runFix(chosen.args);
     case 'format':
-      return (await import('./commands/format.js')).runFormat(chosen.args);
+      return (await withEngine(import('./commands/format.js'))).runFormat(chosen.args);
     case 'rules':
-      return (await import('./commands/rules.js')).runRules(chosen.args);
+      return (await withEngine(import('./commands/rules.js'))).runRules(chosen.args);
     case 'rule':
-      return (await import('./commands/rule.js')).runRule(chosen.args);
+      return (await withEngine(import('./commands/rule.js'))).runRule(chosen.args);
     case 'print-config':
-      return (await import('./commands/config.js')).runPrintConfig(chosen.args);
+      return (await withEngine(import('./commands/config.js'))).runPrintConfig(chosen.args);
     case 'init':
-      return (await import('./commands/config.js')).runInit();
+      return (await withEngine(import('./commands/config.js'))).runInit();
   }
+}
+
+/**
+ * A command module once the engine can lint: in the bundle (scripts/bundle-cli.mjs) importing
+ * @dockfix/core does not wait for the shell parser's WebAssembly, so this does; from dist/ the
+ * import has already waited and the promise is settled.
+ */
+async function withEngine<T>(command: Promise<T>): Promise<T> {
+  const [module, core] = await Promise.all([command, import('@dockfix/core')]);
+  await core.shellReady;
+  engineLoaded = true;
+  return module;
+}
+
+let engineLoaded = false;
+
+/**
+ * True once a command of this process has loaded the engine. bin/load-bundle.js writes a code
+ * cache only after such a run: one made after `--version` would hold none of the engine's code,
+ * and would then be the cache every later run uses.
+ */
+export function ranEngine(): boolean {
+  return engineLoaded;
+}
+
+/**
+ * yargs renders the matched command's whole help text after running its handler (yargs 17
+ * command.js, `cacheHelpMessage`), to print it if the handler's promise fails later. dockfix's
+ * handlers are synchronous and its fail handler never prints help, so the text was thrown away,
+ * and laying out every option's description was a tenth of a one-file run's CPU time. `--help`
+ * renders it as before. The usage object is yargs' internal API, hence the guard.
+ */
+function skipHelpPrerender(instance: Argv): void {
+  const internal = instance as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 // yargs drops a bare `-` from variadic positionals, so it travels through the parser in disguise.
