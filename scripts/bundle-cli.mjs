@@ -57,7 +57,9 @@ const result = await build({
   },
   // bin/load-bundle.js passes the bundle's own file URL: createRequire(import.meta.url) in the
   // engine then resolves packages (tree-sitter-bash's .wasm) from beside the bundle, as before.
-  define: { DOCKFIX_VERSION: JSON.stringify(version), DOCKFIX_RULES_VERSION: JSON.stringify(rulesVersion), 'import.meta.url': '__dockfixImportMetaUrl' },
+  // DOCKFIX_IMPORT is the loader's import(): a script compiled from a code cache has none of its own
+  // (core's import-module.ts).
+  define: { DOCKFIX_VERSION: JSON.stringify(version), DOCKFIX_RULES_VERSION: JSON.stringify(rulesVersion), 'import.meta.url': '__dockfixImportMetaUrl', DOCKFIX_IMPORT: '__dockfixImport' },
   plugins: [withoutTopLevelAwait],
   legalComments: 'linked',
   // Smaller to read and parse, but with the names kept, so DOCKFIX_DEBUG=1 stacks stay readable

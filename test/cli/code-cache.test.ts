@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cleanEnv, makeProject } from './run-cli.js';
+import { cleanEnv, makeProject, parseJsonReport, ruleIds } from './run-cli.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const BIN_DIR = path.join(repoRoot, 'packages', 'cli', 'bin');
@@ -76,5 +76,19 @@ describe('code cache', () => {
     for (const file of readdirSync(cacheDir)) chmodSync(path.join(cacheDir, file), 0o666);
     // Skipped, the loader falls back to the build's cache, which these flags reject.
     expect(cacheVerdict(env)).toBe(true);
+  });
+  test('a JavaScript config and a plugin load when the bundle runs from its code cache', () => {
+    // On Node 20 a script compiled from a code cache has no dynamic-import callback of its own: every
+    // import() of a user's file failed ("A dynamic import callback was not specified") while the
+    // cache was in use. The loader now hands the bundle its own import().
+    expect(cacheVerdict({}, '{ userCache: false }')).toBe(false);
+    const cwd = makeProject({
+      'plugin.mjs': 'export default { name: "mine", rules: { seen: { meta: { id: "seen", category: "x", severity: "info", description: "d", fix: "none", docs: { rationale: "", invalid: [], valid: [] } }, create: (ctx) => ({ FROM: (from) => ctx.report({ node: from, message: "seen" }) }) } } };\n',
+      'dockfix.config.mjs': 'export default { plugins: ["./plugin.mjs"], rules: { "mine/seen": "warning" } };\n',
+      Dockerfile: 'FROM alpine:3.20\n',
+    });
+    const result = spawnSync(process.execPath, [path.join(BIN_DIR, 'dockfix.js'), 'lint', '--format', 'json', 'Dockerfile'], { cwd, env: cleanEnv({ TMPDIR: privateTmp() }), encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(ruleIds(parseJsonReport(result.stdout)[0])).toContain('mine/seen');
   });
 });

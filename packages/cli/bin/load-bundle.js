@@ -76,14 +76,17 @@ function loadBundle({ codeCache = true, userCache = true } = {}) {
       // No cache from the build (a bundle built by hand, or a package that leaves it out).
     }
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __dockfixImportMetaUrl) {${source}\n})`, {
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __dockfixImportMetaUrl, __dockfixImport) {${source}\n})`, {
     filename: BUNDLE,
     cachedData,
     // The bundle's own import() (a JavaScript config file) goes through Node's loader, as in a module.
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const bundleModule = { exports: {} };
-  script.runInThisContext()(bundleModule.exports, createRequire(BUNDLE), bundleModule, BUNDLE, path.dirname(BUNDLE), pathToFileURL(BUNDLE).href);
+  // The bundle's import() of a user's file (a JavaScript config, a plugin) goes through this module's:
+  // on Node 20, a script compiled from a code cache loses its own dynamic-import callback.
+  const importModule = (specifier) => import(specifier);
+  script.runInThisContext()(bundleModule.exports, createRequire(BUNDLE), bundleModule, BUNDLE, path.dirname(BUNDLE), pathToFileURL(BUNDLE).href, importModule);
   // Used once the run is over: the cache then holds the functions the run compiled too.
   const stale = codeCache && (cachedData === undefined || script.cachedDataRejected === true);
   const saveCache = () => {

@@ -5,6 +5,7 @@ import { lilconfig, type Loader } from 'lilconfig';
 import { parseDocument } from 'yaml';
 import { closest, ConfigError, type RuleSetting } from './config.js';
 import { SEVERITIES, type Severity } from './diagnostic.js';
+import { importModule } from './import-module.js';
 
 /**
  * Config file names, in the order they are looked for in each directory; the first one found in the
@@ -123,7 +124,7 @@ const yamlLoader: Loader = (filePath, content) => {
 // Loading a JavaScript config runs its code (see the CLI README); a throw names the file.
 const jsLoader: Loader = async (filePath) => {
   try {
-    const module = (await import(pathToFileURL(filePath).href)) as { default?: unknown };
+    const module = (await importModule(pathToFileURL(filePath).href)) as { default?: unknown };
     return 'default' in module ? module.default : module;
   } catch (error) {
     throw new ConfigError(`${filePath}: the config file threw while loading: ${(error as Error).message}`);

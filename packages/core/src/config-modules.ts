@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError } from './config.js';
 import { SEVERITIES } from './diagnostic.js';
 import type { Rule } from './rule.js';
+import { importModule } from './import-module.js';
 
 /**
  * Resolves a shareable config or plugin the way Node resolves an import written in a file in `dir`:
@@ -84,7 +85,7 @@ export async function loadPlugin(specifier: string, dir: string, where: string):
   const path = resolveModule(specifier, dir, where);
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    module = (await importModule(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
     throw new ConfigError(`${where}: plugin "${specifier}" threw while loading: ${(error as Error).message}`);
   }
