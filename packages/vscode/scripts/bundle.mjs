@@ -34,6 +34,11 @@ const REWRITES = [
     from: "require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')",
     to: "__dockfixFileURLToPath(new URL('./tree-sitter-bash.wasm', import.meta.url))",
   },
+  {
+    file: 'packages/core/dist/shell.js',
+    from: "require.resolve('web-tree-sitter/web-tree-sitter.wasm')",
+    to: "__dockfixFileURLToPath(new URL('./web-tree-sitter.wasm', import.meta.url))",
+  },
   // A `require` made by createRequire is opaque to esbuild; a plain require() of a package is bundled.
   { file: 'packages/rules/dist/lib/labels.js', from: 'const require = createRequire(import.meta.url);', to: '' },
   { file: 'packages/rules/dist/context/copy-ignored-file.js', from: "createRequire(import.meta.url)('@balena/dockerignore')", to: "require('@balena/dockerignore')" },
@@ -42,13 +47,17 @@ const REWRITES = [
 const rewritePlugin = {
   name: 'dockfix-self-contained',
   setup(builder) {
-    for (const rewrite of REWRITES) {
-      const absolute = path.join(repoRoot, rewrite.file);
+    // esbuild runs only the first onLoad that matches a file: one callback per file, for all its rewrites.
+    for (const file of new Set(REWRITES.map((rewrite) => rewrite.file))) {
+      const absolute = path.join(repoRoot, file);
       builder.onLoad({ filter: new RegExp(`${escapeRegExp(absolute)}$`) }, () => {
-        const text = readFileSync(absolute, 'utf8');
-        const count = text.split(rewrite.from).length - 1;
-        if (count !== 1) throw new Error(`${rewrite.file}: expected one \`${rewrite.from}\`, found ${count}; update packages/vscode/scripts/bundle.mjs`);
-        return { contents: text.replace(rewrite.from, rewrite.to), loader: 'js' };
+        let text = readFileSync(absolute, 'utf8');
+        for (const rewrite of REWRITES.filter((candidate) => candidate.file === file)) {
+          const count = text.split(rewrite.from).length - 1;
+          if (count !== 1) throw new Error(`${rewrite.file}: expected one \`${rewrite.from}\`, found ${count}; update packages/vscode/scripts/bundle.mjs`);
+          text = text.replace(rewrite.from, rewrite.to);
+        }
+        return { contents: text, loader: 'js' };
       });
     }
   },
