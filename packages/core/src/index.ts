@@ -12,6 +12,7 @@ export {
 export { shellInputOf, type ShellInput } from './shell-input.js';
 export {
   buildModel,
+  commentsIn,
   findStage,
   FORBIDDEN_TRIGGERS,
   KEYWORDS,
@@ -54,6 +55,7 @@ export {
   fixTouchesGuarded,
   isSuppressed,
   suppressionsOf,
+  SuppressionIndex,
   type BuildkitNames,
   type PragmaKind,
   type Suppression,

@@ -287,6 +287,25 @@ export function buildModel(source: Source): DockerfileModel {
   return { source, instructions, triggers, stages, globalArgs, syntaxProblems, comments };
 }
 
+/**
+ * The comment lines that start in `[start, end)`, in order. `model.comments` is sorted by start, so a
+ * binary search finds them: rules that filtered the whole list once per instruction were quadratic on
+ * files with many comments (100k lines with a comment every ten: minutes).
+ */
+export function commentsIn(model: Pick<DockerfileModel, 'comments'>, start: number, end: number): DockerfileModel['comments'] {
+  const { comments } = model;
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((comments[mid] as DockerfileModel['comments'][number]).range.start < start) low = mid + 1;
+    else high = mid;
+  }
+  let last = low;
+  while (last < comments.length && (comments[last] as DockerfileModel['comments'][number]).range.start < end) last++;
+  return comments.slice(low, last);
+}
+
 /** Adds a stage to the list; a FROM fills in its name, base and parent right after. */
 function openStage(stages: Stage[], from: Stage['from']): Stage {
   const stage: Stage = {
