@@ -429,8 +429,10 @@ function run(
   // disableIgnorePragma turns off dockfix's and hadolint's ignore pragmas; BuildKit's `# check=skip=`
   // is part of what the build itself reads, like the file's `# check=` directive, so it stays.
   const suppressions = collectSuppressions(model).filter((s) => !disableIgnorePragma || s.kind === 'check-skip');
-  const buildkitById = new Map(active.map((resolved) => [resolved.rule.meta.id, buildkitNames(resolved.rule)]));
-  const checksOf = (ruleId: string) => buildkitById.get(ruleId) ?? [];
+  let buildkitById = buildkitByIdOf.get(active);
+  if (!buildkitById) buildkitByIdOf.set(active, (buildkitById = new Map(active.map((resolved) => [resolved.rule.meta.id, buildkitNames(resolved.rule)]))));
+  const byId = buildkitById;
+  const checksOf = (ruleId: string) => byId.get(ruleId) ?? [];
   const indexed = new SuppressionIndex(suppressions);
   const used = new Set<Suppression>();
   const usedNames = new Set<string>();
@@ -508,6 +510,12 @@ export const UNUSED_PRAGMA_RULE = 'unused-pragma';
 // not typos, so they are neither "unknown" nor "unused".
 const FOREIGN_CODE = /^(?:DL|SC)\d{4}$/i;
 
+/** Each rule's BuildKit check names, per rule set (see {@link activeNamesOf}). */
+const buildkitByIdOf = new WeakMap<readonly ResolvedRule[], ReadonlyMap<string, string[]>>();
+
+/** The ids and aliases of a rule set, lower-cased; rule sets are cached by the linter, so this is built once per set. */
+const activeNamesOf = new WeakMap<readonly ResolvedRule[], ReadonlySet<string>>();
+
 /**
  * Diagnostics about the pragmas themselves, when the rules that report them are active (they are
  * ordinary rules in the registry whose visitor is empty: only the engine knows what was suppressed).
@@ -519,10 +527,15 @@ function pragmaDiagnostics(
   index: RuleIndex,
   wasUsed: (suppression: Suppression, name?: string) => boolean,
 ): Diagnostic[] {
+  if (suppressions.length === 0) return [];
   const unknownRule = active.find((r) => r.rule.meta.id === UNKNOWN_PRAGMA_RULE);
   const unusedRule = active.find((r) => r.rule.meta.id === UNUSED_PRAGMA_RULE);
   if (!unknownRule && !unusedRule) return [];
-  const activeNames = new Set(active.flatMap((r) => [r.rule.meta.id, ...r.aliases].map((name) => name.toLowerCase())));
+  let activeNames = activeNamesOf.get(active);
+  if (!activeNames) {
+    activeNames = new Set(active.flatMap((r) => [r.rule.meta.id, ...r.aliases].map((name) => name.toLowerCase())));
+    activeNamesOf.set(active, activeNames);
+  }
   const out: Diagnostic[] = [];
   const at = (resolved: ResolvedRule, range: { start: number; end: number }, message: string) =>
     out.push(toDiagnostic(source, resolved, { node: range, message }, new Set()));
@@ -569,7 +582,7 @@ function inputProblems(source: Source, model: DockerfileModel): Diagnostic[] {
   const nul = source.text.indexOf('\0');
   if (nul !== -1) {
     problems.push({ message: 'the file contains NUL bytes: it looks binary, not a Dockerfile', start: nul, end: nul + 1 });
-  } else if (source.text.replace(/^\uFEFF/, '').trim() === '') {
+  } else if (!/[^\s\uFEFF]/.test(source.text) && source.text.replace(/^\uFEFF/, '').trim() === '') {
     problems.push({ message: 'the file is empty: a Dockerfile needs at least a FROM instruction', start: 0, end: 0 });
   } else {
     for (const problem of model.syntaxProblems) problems.push({ message: problem.message, ...problem.range });

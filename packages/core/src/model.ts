@@ -203,9 +203,11 @@ export function buildModel(source: Source): DockerfileModel {
     const keyword = node.getKeyword().toUpperCase();
     const range = source.toRange(node.getRange());
     const argsAstRange = node.getArgumentsRange();
-    const argsText = argsAstRange ? source.slice(source.toRange(argsAstRange)) : '';
-    if (!unsupportedHeredoc && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
-      const marker = /(?:^|\s)(\d+<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?)/.exec(argsText.split('\n')[0] ?? '');
+    if (!unsupportedHeredoc && argsAstRange && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
+      const argsStart = source.offsetAt(argsAstRange.start);
+      const lineEnd = source.text.indexOf('\n', argsStart);
+      const firstLine = source.text.slice(argsStart, Math.min(lineEnd === -1 ? Infinity : lineEnd, source.offsetAt(argsAstRange.end)));
+      const marker = firstLine.includes('<<') ? /(?:^|\s)(\d+<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?)/.exec(firstLine) : null;
       if (marker?.[1]) unsupportedHeredoc = { marker: marker[1], range };
     }
 
@@ -558,7 +560,8 @@ function runInfo(
   const posix = isPosixShell(shell);
   let heredocs: { getContentRange(): Parameters<Source['toRange']>[0] | null }[];
   try {
-    heredocs = (node as unknown as { getHeredocs(): typeof heredocs }).getHeredocs();
+    // Without `<<` there is no heredoc, and getHeredocs splits the instruction again.
+    heredocs = source.text.slice(argsRange.start, range.end).includes('<<') ? (node as unknown as { getHeredocs(): typeof heredocs }).getHeredocs() : [];
   } catch {
     // dockerfile-ast throws on some broken heredocs (`RUN <<EOF \n\\\n EOF`, found by the fuzzer, seed
     // 20261220 path 902): a RUN whose body cannot be read is left to no rule, rather than crashing lint.
