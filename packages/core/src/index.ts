@@ -15,6 +15,7 @@ export {
 export { shellInputOf, type ShellInput } from './shell-input.js';
 export {
   buildModel,
+  commentsIn,
   findStage,
   FORBIDDEN_TRIGGERS,
   KEYWORDS,
@@ -57,6 +58,7 @@ export {
   fixTouchesGuarded,
   isSuppressed,
   suppressionsOf,
+  SuppressionIndex,
   type BuildkitNames,
   type PragmaKind,
   type Suppression,

@@ -3,12 +3,12 @@ import type { Diagnostic } from './diagnostic.js';
 import { unifiedDiff } from './diff.js';
 import { createContextFiles, nodeFileSystem, type ContextFiles, type FileSystemHost } from './context-files.js';
 import { applyEdits, createFixBuilder, editsConflict, type Fix, TakenEdits } from './fix.js';
-import { buildModel, FORBIDDEN_TRIGGERS, type DockerfileModel, type Instruction } from './model.js';
+import { buildModel, FORBIDDEN_TRIGGERS, KEYWORDS, type DockerfileModel, type Instruction, type Stage } from './model.js';
 import type { FileCreation, ReportInput, Rule, RuleContext, Visitor } from './rule.js';
 import type { Severity } from './diagnostic.js';
 import { withShellParseCache } from './shell.js';
 import { parseCheckDirective, Source, type CheckDirective } from './source.js';
-import { collectSuppressions, fixTouchesGuarded, suppressionsOf, type Suppression } from './suppress.js';
+import { collectSuppressions, fixTouchesGuarded, SuppressionIndex, suppressionsOf, type Suppression } from './suppress.js';
 
 /** Options for one lint. */
 export interface LintOptions {
@@ -403,53 +403,68 @@ function run(
     visitors.push({ visitor: rule.create(context), resolved });
   }
 
-  const call = (resolved: ResolvedRule, fn: () => void) => {
-    try {
-      fn();
-    } catch (error) {
-      const where = filePath ? ` on ${filePath}` : '';
-      throw new Error(`rule "${resolved.rule.meta.id}" crashed${where}: ${(error as Error).message}`, { cause: error });
+  const crashed = (resolved: ResolvedRule, error: unknown): Error => {
+    const where = filePath ? ` on ${filePath}` : '';
+    return new Error(`rule "${resolved.rule.meta.id}" crashed${where}: ${(error as Error).message}`, { cause: error });
+  };
+
+  // The handlers of each keyword, found once per lint: looking every keyword up in every rule's visitor,
+  // for every instruction, was a tenth of a lint.
+  type Handler<T> = { readonly handler: (target: T) => void; readonly resolved: ResolvedRule };
+  const byKeyword = new Map<string, Handler<Instruction>[]>();
+  const stageExits: Handler<Stage>[] = [];
+  const fileExits: Handler<void>[] = [];
+  for (const { visitor, resolved } of visitors) {
+    for (const keyword of KEYWORDS) {
+      const handler = visitor[keyword] as ((instruction: Instruction) => void) | undefined;
+      if (!handler) continue;
+      let list = byKeyword.get(keyword);
+      if (!list) byKeyword.set(keyword, (list = []));
+      list.push({ handler, resolved });
+    }
+    const stageExit = visitor['Stage:exit'];
+    if (stageExit) stageExits.push({ handler: stageExit, resolved });
+    const fileExit = visitor['Dockerfile:exit'];
+    if (fileExit) fileExits.push({ handler: fileExit, resolved });
+  }
+  const callAll = <T>(handlers: readonly Handler<T>[] | undefined, target: T) => {
+    if (!handlers) return;
+    for (const { handler, resolved } of handlers) {
+      try {
+        handler(target);
+      } catch (error) {
+        throw crashed(resolved, error);
+      }
     }
   };
 
-  const visit = (instruction: Instruction) => {
-    for (const { visitor, resolved } of visitors) {
-      const handler = visitor[instruction.keyword as keyof Visitor] as ((i: typeof instruction) => void) | undefined;
-      if (handler) call(resolved, () => handler(instruction));
-    }
-  };
   for (const instruction of model.instructions) {
-    visit(instruction);
+    callAll(byKeyword.get(instruction.keyword), instruction);
     // An ONBUILD's trigger is visited under its own keyword, right after the ONBUILD; FROM, ONBUILD and
     // MAINTAINER triggers are not (the frontend rejects them; a rule on ONBUILD reports that).
     const trigger = instruction.trigger;
-    if (trigger && !FORBIDDEN_TRIGGERS.has(trigger.keyword)) visit(trigger);
+    if (trigger && !FORBIDDEN_TRIGGERS.has(trigger.keyword)) callAll(byKeyword.get(trigger.keyword), trigger);
     const stage = instruction.stage;
-    if (stage && stage.instructions.at(-1) === instruction) {
-      for (const { visitor, resolved } of visitors) {
-        const exit = visitor['Stage:exit'];
-        if (exit) call(resolved, () => exit(stage));
-      }
-    }
+    if (stage && stage.instructions.at(-1) === instruction) callAll(stageExits, stage);
   }
-  for (const { visitor, resolved } of visitors) {
-    const exit = visitor['Dockerfile:exit'];
-    if (exit) call(resolved, () => exit());
-  }
+  callAll(fileExits, undefined);
 
   // disableIgnorePragma turns off dockfix's and hadolint's ignore pragmas; BuildKit's `# check=skip=`
   // is part of what the build itself reads, like the file's `# check=` directive, so it stays.
   const suppressions = collectSuppressions(model).filter((s) => !disableIgnorePragma || s.kind === 'check-skip');
-  const buildkitById = new Map(active.map((resolved) => [resolved.rule.meta.id, buildkitNames(resolved.rule)]));
-  const checksOf = (ruleId: string) => buildkitById.get(ruleId) ?? [];
+  let buildkitById = buildkitByIdOf.get(active);
+  if (!buildkitById) buildkitByIdOf.set(active, (buildkitById = new Map(active.map((resolved) => [resolved.rule.meta.id, buildkitNames(resolved.rule)]))));
+  const byId = buildkitById;
+  const checksOf = (ruleId: string) => byId.get(ruleId) ?? [];
+  const indexed = new SuppressionIndex(suppressions);
   const used = new Set<Suppression>();
   const usedNames = new Set<string>();
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const by = suppressionsOf(d, suppressions, checksOf);
+    const by = suppressions.length === 0 ? [] : suppressionsOf(d, indexed, checksOf);
     if (by.length === 0) {
       // A fix must not edit what a pragma guards for its rule, even when the report is elsewhere.
-      if (d.fix && fixTouchesGuarded(d, d.fix.edits, suppressions, checksOf)) {
+      if (d.fix && suppressions.length > 0 && fixTouchesGuarded(d, d.fix.edits, indexed, checksOf)) {
         const { fix: _withheld, ...rest } = d;
         kept.push(rest);
       } else kept.push(d);
@@ -518,6 +533,12 @@ export const UNUSED_PRAGMA_RULE = 'unused-pragma';
 // not typos, so they are neither "unknown" nor "unused".
 const FOREIGN_CODE = /^(?:DL|SC)\d{4}$/i;
 
+/** Each rule's BuildKit check names, per rule set (see {@link activeNamesOf}). */
+const buildkitByIdOf = new WeakMap<readonly ResolvedRule[], ReadonlyMap<string, string[]>>();
+
+/** The ids and aliases of a rule set, lower-cased; rule sets are cached by the linter, so this is built once per set. */
+const activeNamesOf = new WeakMap<readonly ResolvedRule[], ReadonlySet<string>>();
+
 /**
  * Diagnostics about the pragmas themselves, when the rules that report them are active (they are
  * ordinary rules in the registry whose visitor is empty: only the engine knows what was suppressed).
@@ -529,10 +550,15 @@ function pragmaDiagnostics(
   index: RuleIndex,
   wasUsed: (suppression: Suppression, name?: string) => boolean,
 ): Diagnostic[] {
+  if (suppressions.length === 0) return [];
   const unknownRule = active.find((r) => r.rule.meta.id === UNKNOWN_PRAGMA_RULE);
   const unusedRule = active.find((r) => r.rule.meta.id === UNUSED_PRAGMA_RULE);
   if (!unknownRule && !unusedRule) return [];
-  const activeNames = new Set(active.flatMap((r) => [r.rule.meta.id, ...r.aliases].map((name) => name.toLowerCase())));
+  let activeNames = activeNamesOf.get(active);
+  if (!activeNames) {
+    activeNames = new Set(active.flatMap((r) => [r.rule.meta.id, ...r.aliases].map((name) => name.toLowerCase())));
+    activeNamesOf.set(active, activeNames);
+  }
   const out: Diagnostic[] = [];
   const at = (resolved: ResolvedRule, range: { start: number; end: number }, message: string) =>
     out.push(toDiagnostic(source, resolved, { node: range, message }, new Set()));
@@ -579,7 +605,7 @@ function inputProblems(source: Source, model: DockerfileModel): Diagnostic[] {
   const nul = source.text.indexOf('\0');
   if (nul !== -1) {
     problems.push({ message: 'the file contains NUL bytes: it looks binary, not a Dockerfile', start: nul, end: nul + 1 });
-  } else if (source.text.replace(/^\uFEFF/, '').trim() === '') {
+  } else if (!/[^\s\uFEFF]/.test(source.text) && source.text.replace(/^\uFEFF/, '').trim() === '') {
     problems.push({ message: 'the file is empty: a Dockerfile needs at least a FROM instruction', start: 0, end: 0 });
   } else {
     for (const problem of model.syntaxProblems) problems.push({ message: problem.message, ...problem.range });

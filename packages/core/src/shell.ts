@@ -186,14 +186,18 @@ export function parseShell(original: string, prepared: string, offset: number): 
   const key = prepared === original ? original : `${original}\u0000${prepared}`;
   let cached = parseCache.get(key);
   if (!cached) {
-    cached = parseUncached(original, prepared, 0);
+    cached = { script: parseUncached(original, prepared, 0), last: null };
     parseCache.set(key, cached);
   }
-  return offset === 0 ? cached : shiftScript(cached, offset);
+  if (offset === 0) return cached.script;
+  // A body that did not move (the fixes of the pass were all after it) gets the very script of the last
+  // pass: no copy, and what rules remember per command (`unwrap`, tool calls) is still theirs.
+  if (cached.last?.offset !== offset) cached.last = shiftScript(cached.script, offset);
+  return cached.last;
 }
 
-/** Parsed bodies at offset 0, by text, while a {@link withShellParseCache} call runs. */
-let parseCache: Map<string, ShellScript> | null = null;
+/** Parsed bodies at offset 0 by text, and the last copy handed out, while a {@link withShellParseCache} call runs. */
+let parseCache: Map<string, { readonly script: ShellScript; last: ShellScript | null }> | null = null;
 
 /** Runs `work` with shell bodies parsed once each: for the fixer, which re-lints mostly unchanged text after every pass. */
 export function withShellParseCache<T>(work: () => T): T {

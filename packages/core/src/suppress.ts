@@ -53,11 +53,27 @@ const CHECK_COMMENT = /^#\s*check\s*=\s*(.+?)\s*$/i;
  * is not one of them.
  */
 export function collectSuppressions(model: DockerfileModel): Suppression[] {
+  let found = collected.get(model);
+  if (!found) {
+    found = readSuppressions(model);
+    collected.set(model, found);
+  }
+  return found.slice();
+}
+
+/** Per model: the engine and the `no-inline-ignore` rule both ask, once each per lint. */
+const collected = new WeakMap<DockerfileModel, readonly Suppression[]>();
+
+function readSuppressions(model: DockerfileModel): Suppression[] {
   const suppressions: Suppression[] = [];
   const directive = model.source.directives.find((d) => d.name === 'check');
   const checkTaken = new Set<Instruction>();
+  // Comments and instructions are both in file order: the instruction after each comment is found by
+  // walking the two lists together (a search of the instructions per comment was quadratic).
+  let nextIndex = 0;
   for (const comment of model.comments) {
-    const next = model.instructions.find((instruction) => instruction.range.start >= comment.range.end);
+    while (nextIndex < model.instructions.length && (model.instructions[nextIndex] as Instruction).range.start < comment.range.end) nextIndex++;
+    const next = model.instructions[nextIndex];
     const check = CHECK_COMMENT.exec(comment.text);
     if (check) {
       if (!next || checkTaken.has(next) || comment.range.start === directive?.range.start) continue;
@@ -124,20 +140,63 @@ function covers(suppression: Suppression, diagnostic: Diagnostic, buildkitNames:
   return suppression.rules.length === 0 || suppression.rules.some((rule) => names.includes(rule));
 }
 
-/** The suppressions that silence this diagnostic (empty when none does). */
-export function suppressionsOf(diagnostic: Diagnostic, suppressions: readonly Suppression[], buildkitNames: BuildkitNames = noBuildkitNames): Suppression[] {
-  return suppressions.filter(
-    (suppression) =>
-      (suppression.scope === null || (diagnostic.range.start >= suppression.scope.start && diagnostic.range.start <= suppression.scope.end)) &&
-      covers(suppression, diagnostic, buildkitNames),
-  );
+/**
+ * Suppressions indexed by where they apply, so that finding the ones around a diagnostic does not scan
+ * them all: a file with a pragma above every instruction was quadratic in the number of diagnostics.
+ * Scopes are sorted by start with the running maximum of their ends; a query walks back from the last
+ * scope starting at or before its end while that maximum still reaches its start (one or two steps for
+ * instruction scopes; a `# check=skip=` above a FROM covers a stage and is reached from inside it).
+ */
+export class SuppressionIndex {
+  readonly all: readonly Suppression[];
+  private readonly fileWide: readonly Suppression[];
+  private readonly scoped: readonly (Suppression & { readonly scope: TextRange })[];
+  private readonly reach: readonly number[];
+
+  constructor(suppressions: readonly Suppression[]) {
+    this.all = suppressions;
+    this.fileWide = suppressions.filter((s) => s.scope === null);
+    this.scoped = suppressions.filter((s): s is Suppression & { scope: TextRange } => s.scope !== null).sort((a, b) => a.scope.start - b.scope.start);
+    let reach = -Infinity;
+    this.reach = this.scoped.map((s) => (reach = Math.max(reach, s.scope.end)));
+  }
+
+  /** The suppressions whose scope (the whole file, or a range) touches `[start, end]`, in the order given. */
+  touching(start: number, end: number): Suppression[] {
+    if (this.scoped.length === 0) return this.fileWide.slice();
+    let low = 0;
+    let high = this.scoped.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.scoped[mid] as Suppression & { scope: TextRange }).scope.start <= end) low = mid + 1;
+      else high = mid;
+    }
+    const found = new Set<Suppression>();
+    for (let k = low - 1; k >= 0 && (this.reach[k] as number) >= start; k--) {
+      const candidate = this.scoped[k] as Suppression & { scope: TextRange };
+      if (candidate.scope.end >= start) found.add(candidate);
+    }
+    if (found.size === 0) return this.fileWide.slice();
+    return this.all.filter((s) => s.scope === null || found.has(s));
+  }
+}
+
+function indexOf(suppressions: readonly Suppression[] | SuppressionIndex): SuppressionIndex {
+  return suppressions instanceof SuppressionIndex ? suppressions : new SuppressionIndex(suppressions);
+}
+
+/** The suppressions that silence this diagnostic (empty when none does). Pass a {@link SuppressionIndex} when asking for many diagnostics. */
+export function suppressionsOf(diagnostic: Diagnostic, suppressions: readonly Suppression[] | SuppressionIndex, buildkitNames: BuildkitNames = noBuildkitNames): Suppression[] {
+  return indexOf(suppressions)
+    .touching(diagnostic.range.start, diagnostic.range.start)
+    .filter((suppression) => covers(suppression, diagnostic, buildkitNames));
 }
 
 /**
  * True when a pragma silences this diagnostic. `buildkitNames` gives a rule's BuildKit check names
  * (lower-cased): `# check=skip=` names only those, and its `all` means every rule that has one.
  */
-export function isSuppressed(diagnostic: Diagnostic, suppressions: readonly Suppression[], buildkitNames: BuildkitNames = noBuildkitNames): boolean {
+export function isSuppressed(diagnostic: Diagnostic, suppressions: readonly Suppression[] | SuppressionIndex, buildkitNames: BuildkitNames = noBuildkitNames): boolean {
   return suppressionsOf(diagnostic, suppressions, buildkitNames).length > 0;
 }
 
@@ -150,10 +209,17 @@ export function isSuppressed(diagnostic: Diagnostic, suppressions: readonly Supp
 export function fixTouchesGuarded(
   diagnostic: Diagnostic,
   edits: readonly TextEdit[],
-  suppressions: readonly Suppression[],
+  suppressions: readonly Suppression[] | SuppressionIndex,
   buildkitNames: BuildkitNames = noBuildkitNames,
 ): boolean {
-  return suppressions.some(
+  if (edits.length === 0) return false;
+  let start = Infinity;
+  let end = -Infinity;
+  for (const edit of edits) {
+    start = Math.min(start, edit.start);
+    end = Math.max(end, edit.end);
+  }
+  return indexOf(suppressions).touching(start, end).some(
     (suppression) =>
       suppression.scope !== null &&
       covers(suppression, diagnostic, buildkitNames) &&

@@ -1,9 +1,9 @@
-import { defineRule, type RuleContext, type RunInstruction, type ShellCommand } from '@dockfix/core';
+import { defineRule, type Instruction, type RuleContext, type RunInstruction, type ShellCommand } from '@dockfix/core';
 import { readsStaleLists } from '../lib/apt.js';
 import { isNeutral, LEFTOVERS, type LeftoverKind } from '../lib/cleanup.js';
 import { shippedStages } from '../lib/images.js';
 import { plan, planMove, sameFlags } from '../lib/merge.js';
-import { cacheMountCovers, earlierRunsInStage, inShippedStage, isTrigger, sequenceOf } from '../lib/stages.js';
+import { cacheMountCovers, inShippedStage, isTrigger, sequenceOf } from '../lib/stages.js';
 
 interface Finding {
   readonly command: ShellCommand;
@@ -51,26 +51,55 @@ export default defineRule({
   },
   create(ctx) {
     const shipped = shippedStages(ctx.model.stages);
+    // Per instruction sequence (a stage's instructions, or its triggers): the RUNs, the first COPY into
+    // /tmp, and per kind the RUNs that may create it. Searching the earlier RUNs for every cleanup made a
+    // stage of n cleanup RUNs cost n² (8k lines of `RUN rm -rf /tmp/x`: 42 s).
+    const indexes = new Map<readonly Instruction[], SequenceIndex>();
+    const indexOf = (sequence: readonly Instruction[]): SequenceIndex => {
+      let index = indexes.get(sequence);
+      if (!index) {
+        const runs = sequence.filter((other): other is RunInstruction => other.keyword === 'RUN' && other.run !== undefined);
+        const copy = sequence.find(
+          (other) => (other.keyword === 'COPY' || other.keyword === 'ADD') && /^\/tmp(\/|$)/.test((other.json ?? other.args.map((arg) => arg.value)).at(-1) ?? ''),
+        );
+        index = { runs, firstCopyToTmp: copy?.index ?? Infinity, creators: new Map() };
+        indexes.set(sequence, index);
+      }
+      return index;
+    };
+    /** The nearest RUN before `run` in its sequence that creates what `cleanup` deletes. */
+    const nearestCreator = (sequence: readonly Instruction[], kind: LeftoverKind, run: RunInstruction, cleanup: ShellCommand): RunInstruction | undefined => {
+      const index = indexOf(sequence);
+      let candidates = index.creators.get(kind);
+      if (!candidates) {
+        candidates = index.runs.filter((other) => (kind.mayCreate ? kind.mayCreate(other) : kind.creates(other, ctx.source.slice(other.range))));
+        index.creators.set(kind, candidates);
+      }
+      for (let k = firstAtOrAfter(candidates, run.index) - 1; k >= 0; k--) {
+        const other = candidates[k] as RunInstruction;
+        if (!kind.mayCreate || kind.creates(other, ctx.source.slice(other.range), cleanup)) return other;
+      }
+      return undefined;
+    };
+    /** The RUNs strictly between two of a sequence, nearest to `to` first. */
+    const runsBetween = (sequence: readonly Instruction[], from: Instruction, to: Instruction): RunInstruction[] => {
+      const { runs } = indexOf(sequence);
+      return runs.slice(firstAtOrAfter(runs, from.index + 1), firstAtOrAfter(runs, to.index)).reverse();
+    };
     return {
       RUN(run) {
         const script = run.run.script;
         if (!script || !inShippedStage(run, shipped)) return;
         const text = ctx.source.slice(run.range);
-        // Both scan the stage: computed only for a RUN that cleans something, or every RUN would cost O(stage).
-        let earlier: ReturnType<typeof earlierRunsInStage> | undefined;
-        let copiedToTmp: boolean | undefined;
-        const earlierRuns = () => (earlier ??= earlierRunsInStage(run));
+        const sequence = sequenceOf(run);
         // Files COPYed or ADDed into /tmp live in that instruction's layer: no RUN can take them back.
-        const copiesToTmp = () =>
-          (copiedToTmp ??= sequenceOf(run).some(
-            (other) => other.index < run.index && (other.keyword === 'COPY' || other.keyword === 'ADD') && /^\/tmp(\/|$)/.test((other.json ?? other.args.map((arg) => arg.value)).at(-1) ?? ''),
-          ));
+        const copiesToTmp = () => indexOf(sequence).firstCopyToTmp < run.index;
         const findings: Finding[] = [];
         for (const command of script.commands) {
           for (const kind of LEFTOVERS) {
             if (!kind.cleans(command) || kind.creates(run, text, command)) continue;
             if (kind.dirs.includes('/tmp') && copiesToTmp()) continue;
-            const creator = earlierRuns().find((other) => kind.creates(other, ctx.source.slice(other.range), command));
+            const creator = nearestCreator(sequence, kind, run, command);
             if (!creator) continue;
             // Kept out of its layer by a cache mount, or already cleaned there: nothing to move.
             if (kind.dirs.some((dir) => cacheMountCovers(creator, dir))) continue;
@@ -95,7 +124,7 @@ export default defineRule({
         const creator = first.creator;
         // A RUN between them that installs from the apt lists would fail once they are deleted earlier.
         const reader = findings.some((finding) => finding.kind.dirs.includes('/var/lib/apt/lists'))
-          ? earlierRuns().find((other) => other.index > creator.index && readsStaleLists(other, ctx.source.slice(other.range)) !== null)
+          ? runsBetween(sequence, creator, run).find((other) => readsStaleLists(other, ctx.source.slice(other.range)) !== null)
           : undefined;
         if (reader) {
           ctx.report({ node, message, help: `No automatic fix: the RUN on line ${ctx.source.lineColumnAt(reader.range.start).line} installs from these lists; clean up at the end of that RUN instead.` });
@@ -123,3 +152,21 @@ export default defineRule({
     };
   },
 });
+
+interface SequenceIndex {
+  readonly runs: readonly RunInstruction[];
+  readonly firstCopyToTmp: number;
+  readonly creators: Map<LeftoverKind, readonly RunInstruction[]>;
+}
+
+/** The position of the first instruction whose index is `index` or more (a sequence is in index order). */
+function firstAtOrAfter(instructions: readonly Instruction[], index: number): number {
+  let low = 0;
+  let high = instructions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((instructions[mid] as Instruction).index < index) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

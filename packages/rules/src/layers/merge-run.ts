@@ -1,4 +1,4 @@
-import { defineRule, type Instruction, type RuleContext, type RunInstruction } from '@dockfix/core';
+import { commentsIn, defineRule, type Instruction, type RuleContext, type RunInstruction } from '@dockfix/core';
 import { plan, sameFlags, trimEnd } from '../lib/merge.js';
 import { isTrigger } from '../lib/stages.js';
 import { hasNoShell, installThenBuild, logicalSteps, replacesShell, setsPersistentEnvironment } from '../lib/run-groups.js';
@@ -77,6 +77,7 @@ export default defineRule({
   create(ctx) {
     const maxCommands = Number(ctx.options.maxCommands ?? 4);
     const acrossComments = ctx.options.mergeAcrossComments === true;
+    const roots = new Map<Instruction, Instruction>();
     return {
       RUN(b) {
         // Two `ONBUILD RUN`s could be joined too, but each is a layer of another image: hadolint's DL3059 leaves them, so does this rule.
@@ -87,7 +88,7 @@ export default defineRule({
         if (!sameFlags(ctx as RuleContext, first, b)) return;
         if (keptApart(ctx as RuleContext, first, b, maxCommands, acrossComments)) return;
         const line = ctx.source.lineColumnAt(a.range.start).line;
-        const result = plan(ctx as RuleContext, first, b, { hoistComments: acrossComments, chainIndent: chainIndent(ctx as RuleContext, first) });
+        const result = plan(ctx as RuleContext, first, b, { hoistComments: acrossComments, chainIndent: chainIndent(ctx as RuleContext, first, roots) });
         const message = `Merge this RUN into the one on line ${line} to save a layer`;
         const help = HELP;
         if ('noFix' in result) {
@@ -118,7 +119,7 @@ const HELP = 'Each RUN is a layer. Files one RUN creates and a later one deletes
  * or the first changes what starts the second (a new /bin/sh, `setx`), so that merging breaks the build.
  */
 function keptApart(ctx: RuleContext, a: RunInstruction, b: RunInstruction, maxCommands: number, acrossComments: boolean): boolean {
-  const gap = ctx.model.comments.filter((comment) => comment.range.start >= a.range.end && comment.range.end <= b.range.start);
+  const gap = commentsIn(ctx.model, a.range.end, b.range.start).filter((comment) => comment.range.end <= b.range.start);
   if (gap.length > 0 && !acrossComments) return true;
   if ((a.run.form === 'exec' || b.run.form === 'exec') && hasNoShell(b)) return true;
   if (maxCommands > 0 && logicalSteps(a) + logicalSteps(b) > maxCommands) return true;
@@ -135,10 +136,31 @@ function keptApart(ctx: RuleContext, a: RunInstruction, b: RunInstruction, maxCo
  * indentation for the first merge, the lines did not line up, and `format` read the deeper ones as
  * nested (8 spaces instead of 4).
  */
-function chainIndent(ctx: RuleContext, a: RunInstruction): string | undefined {
-  let root: Instruction = a;
-  for (let previous = ctx.model.instructions[root.index - 1]; previous?.keyword === 'RUN' && previous.stage === a.stage; previous = ctx.model.instructions[root.index - 1]) root = previous;
+function chainIndent(ctx: RuleContext, a: RunInstruction, roots: Map<Instruction, Instruction>): string | undefined {
+  const root = chainRoot(ctx, a, roots);
   if (root === a) return undefined;
   const end = trimEnd(ctx.source.text, root.range.start, root.range.end);
   return ctx.source.lineStartAt(end) > ctx.source.lineStartAt(root.range.start) ? ctx.source.indentAt(end) : undefined;
+}
+
+/**
+ * The first RUN of the run of consecutive RUNs (of one stage) that ends with `a`. Remembered per
+ * instruction: walking back from every RUN made a file of 100k consecutive RUNs quadratic.
+ */
+function chainRoot(ctx: RuleContext, a: Instruction, roots: Map<Instruction, Instruction>): Instruction {
+  const walked: Instruction[] = [];
+  let root: Instruction = a;
+  for (;;) {
+    const known = roots.get(root);
+    if (known) {
+      root = known;
+      break;
+    }
+    walked.push(root);
+    const previous = ctx.model.instructions[root.index - 1];
+    if (previous?.keyword !== 'RUN' || previous.stage !== a.stage) break;
+    root = previous;
+  }
+  for (const instruction of walked) roots.set(instruction, root);
+  return root;
 }

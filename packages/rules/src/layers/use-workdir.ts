@@ -105,11 +105,20 @@ const CWD_FREE = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER', 'STOPSIGNAL',
 function needsRestore(model: DockerfileModel, run: Instruction): boolean {
   const stage = run.stage;
   if (!stage) return false;
-  if (model.stages.some((other) => other.parent === stage)) return true;
-  return stage.instructions.some(
-    (i) => i.index > run.index && !CWD_FREE.has(i.keyword) && !(i.keyword === 'WORKDIR' && (i.args[0]?.value ?? '').startsWith('/')) && !startsWithAbsoluteCd(i),
-  );
+  let facts = stageFacts.get(stage);
+  if (!facts) {
+    // Once per stage: scanning the rest of the stage for every `cd` RUN made a stage of them quadratic.
+    const dependent = stage.instructions.findLast(
+      (i) => !CWD_FREE.has(i.keyword) && !(i.keyword === 'WORKDIR' && (i.args[0]?.value ?? '').startsWith('/')) && !startsWithAbsoluteCd(i),
+    );
+    facts = { hasChild: model.stages.some((other) => other.parent === stage), lastDependent: dependent?.index ?? -Infinity };
+    stageFacts.set(stage, facts);
+  }
+  return facts.hasChild || facts.lastDependent > run.index;
 }
+
+/** Per stage: whether a stage builds on it, and the last instruction that depends on the working directory. */
+const stageFacts = new WeakMap<Stage, { readonly hasChild: boolean; readonly lastDependent: number }>();
 
 /** A RUN that starts with `cd /abs` (or `cd $HOME`) does not depend on the directory it starts in. */
 function startsWithAbsoluteCd(instruction: Instruction): boolean {

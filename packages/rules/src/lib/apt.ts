@@ -1,4 +1,4 @@
-import type { RunInstruction, ShellCommand } from '@dockfix/core';
+import type { Instruction, RunInstruction, ShellCommand } from '@dockfix/core';
 import { type CliCall, rmOperands } from './cli.js';
 import { parseApt, subcommandOf } from './packages.js';
 
@@ -61,4 +61,40 @@ export function readsStaleLists(run: RunInstruction, text: string): string | nul
     if (!updated && (call.tool === 'apt-cache' || (sub !== null && !LISTLESS.has(sub)))) return `${call.tool} ${sub ?? ''}`.trim();
   }
   return null;
+}
+
+/** A RUN that reads the apt lists, with what reads them (see {@link readsStaleLists}). */
+export interface ListReader {
+  readonly run: RunInstruction;
+  readonly reads: string;
+}
+
+/** Per instruction sequence (a stage's instructions, or its triggers): its list readers, in order. */
+const listReaders = new WeakMap<readonly Instruction[], readonly ListReader[]>();
+
+/**
+ * The first RUN of `sequence` after `index` that reads the apt lists. The readers of a sequence are
+ * found once: asking every later RUN for every `apt-get update` made a stage of updates quadratic
+ * (8k lines of `RUN apt-get update` / `RUN rm -rf /var/lib/apt/lists/*`: 25 s).
+ */
+export function firstListReaderAfter(sequence: readonly Instruction[], source: { slice(range: { start: number; end: number }): string }, index: number): ListReader | undefined {
+  let readers = listReaders.get(sequence);
+  if (!readers) {
+    const found: ListReader[] = [];
+    for (const other of sequence) {
+      if (other.keyword !== 'RUN' || other.run === undefined) continue;
+      const reads = readsStaleLists(other as RunInstruction, source.slice(other.range));
+      if (reads !== null) found.push({ run: other as RunInstruction, reads });
+    }
+    readers = found;
+    listReaders.set(sequence, readers);
+  }
+  let low = 0;
+  let high = readers.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((readers[mid] as ListReader).run.index <= index) low = mid + 1;
+    else high = mid;
+  }
+  return readers[low];
 }

@@ -26,6 +26,12 @@ export interface LeftoverKind {
   cleans(command: ShellCommand): boolean;
   /** True when the RUN leaves this kind of leftover behind (before any cleanup); `cleanup` is the command that deletes it. */
   creates(run: RunInstruction, text: string, cleanup?: ShellCommand): boolean;
+  /**
+   * For a `creates` that depends on the cleanup: a condition every creator meets whatever the cleanup,
+   * by which a rule can index a stage's RUNs once instead of asking `creates` of every earlier RUN for
+   * every cleanup (quadratic in the stage). Absent: `creates` does not look at `cleanup`.
+   */
+  mayCreate?(run: RunInstruction): boolean;
 }
 
 const commandsOf = (run: RunInstruction) => run.run.script?.commands ?? [];
@@ -128,6 +134,11 @@ export const LEFTOVERS: readonly LeftoverKind[] = [
     cleans: (command) => (rmOperands(command) ?? []).some((path) => /^\/tmp\/./.test(path)),
     // A command other than an rm that names what the cleanup deletes (`-o /tmp/x.tgz`, `mkdir /tmp/src`), or
     // /tmp itself (`cd /tmp`) when the cleanup empties it.
+    // Every match below needs a word that starts with /tmp (a target, a prefix of one longer than /tmp, or /tmp itself).
+    mayCreate: (run) =>
+      commandsOf(run).some(
+        (command) => rmOperands(command) === null && [...command.args, ...command.assignments].some((word) => word.value.replace(/^[A-Za-z_][A-Za-z0-9_]*=/, '').startsWith('/tmp')),
+      ),
     creates: (run, _text, cleanup) => {
       const targets = (cleanup ? rmOperands(cleanup) ?? [] : ['/tmp/*']).filter((path) => path.startsWith('/tmp/')).map((path) => path.replace(/\*.*$/, '').replace(/\/$/, ''));
       return commandsOf(run).some(

@@ -1,4 +1,4 @@
-import type { Instruction, RuleContext, Stage, TextEdit } from '@dockfix/core';
+import { commentsIn, type Instruction, type RuleContext, type Stage, type TextEdit } from '@dockfix/core';
 
 /** The parts of a rule context these helpers use, whatever the rule's options. */
 export type EditContext = Pick<RuleContext<unknown>, 'source' | 'model' | 'fix'>;
@@ -10,7 +10,7 @@ export function leadingCommentsStart(ctx: EditContext, instruction: Instruction)
   for (;;) {
     if (start === 0) return start;
     const previousLine = source.lineStartAt(start - 1);
-    const comment = ctx.model.comments.find((c) => c.range.start >= previousLine && c.range.start < start);
+    const comment = commentsIn(ctx.model, previousLine, start)[0];
     if (!comment || source.text.slice(previousLine, comment.range.start).trim() !== '') return start;
     start = previousLine;
   }

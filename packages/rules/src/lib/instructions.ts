@@ -1,4 +1,4 @@
-import type { Argument, Instruction, Source, TextEdit, TextRange } from '@dockfix/core';
+import { commentsIn, type Argument, type Instruction, type Source, type TextEdit, type TextRange } from '@dockfix/core';
 import type { EditContext } from './edits.js';
 
 /** A path or word with one pair of surrounding quotes removed, as hadolint and the frontend compare them. */
@@ -83,7 +83,7 @@ export function copyOperands(source: Source, instruction: Instruction): { source
  */
 export function removeInstruction(ctx: EditContext, instruction: Instruction): TextEdit | null {
   const { source } = ctx;
-  if (ctx.model.comments.some((comment) => comment.range.start > instruction.range.start && comment.range.start < instruction.range.end)) return null;
+  if (commentsIn(ctx.model, instruction.range.start + 1, instruction.range.end).length > 0) return null;
   const start = source.lineStartAt(instruction.range.start);
   if (source.text.slice(start, instruction.range.start).trim() !== '') return null;
   let end = source.nextLineStartAt(Math.max(instruction.range.start, instruction.range.end - 1));

@@ -1,4 +1,4 @@
-import type { Instruction, RuleContext, RunInstruction, ShellScript, ShellWord, TextEdit } from '@dockfix/core';
+import { commentsIn, type Instruction, type RuleContext, type RunInstruction, type ShellScript, type ShellWord, type TextEdit } from '@dockfix/core';
 import { replacesShell } from './run-groups.js';
 
 /** Builtins whose effect outlives them in the running shell: after a merge they would reach the second RUN's commands. */
@@ -160,7 +160,7 @@ export function plan(ctx: RuleContext, a: RunInstruction, b: RunInstruction, opt
   const { text } = ctx.source;
   const aEnd = trimEnd(text, a.range.start, a.range.end);
   const bStart = b.run.body?.start ?? b.range.start;
-  const gapComments = ctx.model.comments.filter((comment) => comment.range.start >= aEnd && comment.range.end <= bStart);
+  const gapComments = commentsIn(ctx.model, aEnd, bStart).filter((comment) => comment.range.end <= bStart);
   if (gapComments.some((comment) => isPragma(comment.text))) return { noFix: 'a pragma comment between them would change scope' };
 
   // `A1; A2;` + `&& B` is a syntax error: drop A's final `;` (`A1; A2 && B` keeps the meaning).

@@ -30,15 +30,48 @@ const NPM_OMIT_DEV = (name: string, value: string | null) =>
 
 /** The `ENV NODE_ENV=production` in effect before `instruction` in its stage chain, if any. */
 function productionEnvBefore(ctx: { source: Parameters<typeof keyValues>[0] }, stage: Stage, instruction: Instruction): boolean {
-  let production = false;
-  for (const current of [...stageChain(stage)].reverse()) {
-    for (const other of current.instructions) {
-      if (current === stage && other.index >= instruction.index) break;
-      if (other.keyword !== 'ENV') continue;
-      for (const pair of keyValues(ctx.source, other)) if (pair.name === 'NODE_ENV') production = pair.value === 'production';
-    }
+  const chain = stageChain(stage);
+  for (const [position, current] of chain.entries()) {
+    const settings = nodeEnvSettings(ctx, current);
+    // In the stage itself, only what comes before the instruction; in the stages it builds on, everything.
+    const before = position === 0 ? firstAtOrAfter(current.instructions, instruction.index) : current.instructions.length;
+    const value = settings[before];
+    if (value !== undefined) return value;
   }
-  return production;
+  return false;
+}
+
+/**
+ * Per stage: at each position k, whether the stage's own `ENV NODE_ENV=…` before its k-th instruction
+ * says production (undefined: the stage has not set it yet). Computed once per stage: a scan of the
+ * stage chain for every install made the rule quadratic in the stage's length.
+ */
+const nodeEnvCache = new WeakMap<Stage, readonly (boolean | undefined)[]>();
+
+function nodeEnvSettings(ctx: { source: Parameters<typeof keyValues>[0] }, stage: Stage): readonly (boolean | undefined)[] {
+  let settings = nodeEnvCache.get(stage);
+  if (settings) return settings;
+  const computed: (boolean | undefined)[] = [undefined];
+  let production: boolean | undefined;
+  for (const other of stage.instructions) {
+    if (other.keyword === 'ENV') for (const pair of keyValues(ctx.source, other)) if (pair.name === 'NODE_ENV') production = pair.value === 'production';
+    computed.push(production);
+  }
+  settings = computed;
+  nodeEnvCache.set(stage, settings);
+  return settings;
+}
+
+/** The position of the first instruction whose index is `index` or more (instructions are in index order). */
+function firstAtOrAfter(instructions: readonly Instruction[], index: number): number {
+  let low = 0;
+  let high = instructions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((instructions[mid] as Instruction).index < index) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The install of this command if it leaves out devDependencies, or null. */

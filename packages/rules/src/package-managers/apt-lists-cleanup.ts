@@ -1,9 +1,9 @@
-import { defineRule } from '@dockfix/core';
-import { aptUpdates, mentionsListCleanup, readsStaleLists, removesAptLists } from '../lib/apt.js';
+import { defineRule, type RunInstruction } from '@dockfix/core';
+import { aptUpdates, firstListReaderAfter, mentionsListCleanup, removesAptLists, type ListReader } from '../lib/apt.js';
 import { shippedStages } from '../lib/images.js';
 import { onbuildTriggers } from '../lib/onbuild.js';
 import { nonRootReason, planAppend } from '../lib/shell.js';
-import { cacheMountCovers, inShippedStage, laterRuns, runsAsRoot } from '../lib/stages.js';
+import { cacheMountCovers, descendantStages, inShippedStage, isTrigger, runsAsRoot } from '../lib/stages.js';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
 
@@ -53,6 +53,19 @@ export default defineRule({
     },
   },
   create(ctx) {
+    /** The first RUN after `run` that reads the lists: later in its stage (its triggers, for a trigger), then in the stages built on it (as laterRuns orders them). */
+    const firstReliant = (run: RunInstruction): ListReader | undefined => {
+      const stage = run.stage;
+      if (!stage) return undefined;
+      if (isTrigger(run)) return firstListReaderAfter(stage.triggers, ctx.source, run.index);
+      const own = firstListReaderAfter(stage.instructions, ctx.source, run.index);
+      if (own) return own;
+      for (const descendant of descendantStages(stage, ctx.model.stages)) {
+        const found = firstListReaderAfter(descendant.instructions, ctx.source, -Infinity);
+        if (found) return found;
+      }
+      return undefined;
+    };
     const shipped = shippedStages(ctx.model.stages);
     return {
       RUN(run) {
@@ -65,9 +78,7 @@ export default defineRule({
         if (script.commands.some(removesAptLists) || mentionsListCleanup(script.text)) return;
         const node = { start: update.toolWord.range.start, end: update.subcommand?.range.end ?? update.command.range.end };
         const message = `\`${update.tool} update\` leaves the package lists in this layer; delete them in the same RUN`;
-        const reliant = laterRuns(ctx.model, run)
-          .map((later) => ({ later, reads: readsStaleLists(later, ctx.source.slice(later.range)) }))
-          .find(({ reads }) => reads !== null);
+        const reliant = firstReliant(run);
         // ONBUILD RUN triggers run in the child image, on top of this image's layers and lists (W9).
         const trigger = (run.stage ? onbuildTriggers(run.stage, ctx.source) : []).find(
           (t) => t.instruction.index > run.index && t.keyword === 'RUN' && /\b(apt-get|apt)\s+(-\S+\s+)*(install|source|build-dep)\b|\bapt-cache\b/.test(t.text) && !/\b(apt-get|apt)\s+(-\S+\s+)*update\b/.test(t.text),
@@ -78,7 +89,7 @@ export default defineRule({
           return;
         }
         if (reliant) {
-          const line = ctx.source.lineColumnAt(reliant.later.range.start).line;
+          const line = ctx.source.lineColumnAt(reliant.run.range.start).line;
           ctx.report({ node, message, help: `No automatic fix: \`${reliant.reads}\` on line ${line} uses them; give it its own \`apt-get update\`.` });
           return;
         }

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext, type RunInstruction } from '@dockfix/core';
-import { aptUpdates, readsStaleLists } from '../lib/apt.js';
+import { aptUpdates, firstListReaderAfter } from '../lib/apt.js';
 import { parseApt, subcommandOf } from '../lib/packages.js';
 import { plan, planMove, sameFlags } from '../lib/merge.js';
 import { isTrigger, sequenceOf } from '../lib/stages.js';
@@ -58,10 +58,7 @@ export default defineRule({
         });
         if (usedAfter) return;
         const node = { start: update.toolWord.range.start, end: update.subcommand?.range.end ?? update.command.range.end };
-        const later = sequenceOf(run).find(
-          (other): other is RunInstruction =>
-            other.index > run.index && other.keyword === 'RUN' && other.run !== undefined && readsStaleLists(other as RunInstruction, ctx.source.slice(other.range)) !== null,
-        );
+        const later = firstListReaderAfter(sequenceOf(run), ctx.source, run.index)?.run;
         // Without a later install there is no stale-index bug (a useless update is apt-lists-cleanup's
         // business), and an install hidden in a script or `xargs` may use it in this very RUN.
         if (!later) return;

@@ -1,4 +1,4 @@
-import { defineRule, type ImageRef, type Instruction, type RuleContext, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
+import { commentsIn, defineRule, type ImageRef, type Instruction, type RuleContext, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
 import { shipsApplication } from '../lib/build.js';
 import { baseImageOf, imageFacts, isAlpineLike, isDistroless, isOfficialNode, officialName, runsAsNonRoot } from '../lib/images.js';
 import { onbuildTriggers } from '../lib/onbuild.js';
@@ -181,7 +181,7 @@ function leadingCommentsStart(ctx: RuleContext<Options>, instruction: Instructio
   for (;;) {
     if (start === 0) return start;
     const previousLine = source.lineStartAt(start - 1);
-    const comment = ctx.model.comments.find((c) => c.range.start >= previousLine && c.range.start < start);
+    const comment = commentsIn(ctx.model, previousLine, start)[0];
     if (!comment || source.text.slice(previousLine, comment.range.start).trim() !== '') return start;
     start = previousLine;
   }
