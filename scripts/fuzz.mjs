@@ -52,7 +52,8 @@ function runChunk(chunk) {
     child.on('close', (status) => {
       const ok = status === 0;
       const seconds = ((Date.now() - chunkStarted) / 1000).toFixed(0);
-      const counts = output.match(/^fuzz: .*$/m)?.[0] ?? '(no counts printed)';
+      // The dot reporter prints its dots on the same line as the counts, so the match is not anchored.
+      const counts = output.match(/fuzz: \d+ cases;.*$/m)?.[0] ?? '(no counts printed)';
       results.push({ chunk, chunkSeed, chunkRuns, ok });
       console.log(`chunk ${chunk + 1}/${chunks}: seed ${chunkSeed}, ${chunkRuns} cases, ${ok ? 'passed' : 'FAILED'} in ${seconds} s; ${counts}`);
       if (!ok) {
