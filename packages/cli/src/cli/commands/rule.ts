@@ -37,7 +37,7 @@ function findByAlias(index: RuleIndex, id: string): Rule<Record<string, unknown>
  */
 function shippedDoc(rule: Rule<Record<string, unknown>>): string | undefined {
   const doc = readRuleDoc(rule.meta.id);
-  return doc === undefined ? undefined : `${doc.replace(/\s*$/, '')}\n\nDocumentation: ${ruleDocUrl(rule.meta.id)}\n`;
+  return doc === undefined ? undefined : `${doc.trimEnd()}\n\nDocumentation: ${ruleDocUrl(rule.meta.id)}\n`;
 }
 
 /** The rule's doc as Markdown from its metadata, for an installation without the shipped docs (an unbuilt checkout). */
