@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_ESM_BANNER } from './esm-banner.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cliDir = path.join(repoRoot, 'packages', 'cli');
@@ -83,16 +84,7 @@ await build({
   external: ['web-tree-sitter', 'tree-sitter-bash'],
   alias: { yargs: path.join(repoRoot, 'node_modules', 'yargs', 'index.cjs') },
   // CommonJS dependencies call require() for Node's built-ins and read __dirname.
-  banner: {
-    js: [
-      "import { createRequire as __dockfixCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __dockfixFileURLToPath } from 'node:url';",
-      "import { dirname as __dockfixDirname } from 'node:path';",
-      'const require = __dockfixCreateRequire(import.meta.url);',
-      'const __filename = __dockfixFileURLToPath(import.meta.url);',
-      'const __dirname = __dockfixDirname(__filename);',
-    ].join('\n'),
-  },
+  banner: NODE_ESM_BANNER,
   define: { DOCKFIX_VERSION: JSON.stringify(version), DOCKFIX_RULES_VERSION: JSON.stringify(rulesVersion) },
   legalComments: 'linked',
   minifyWhitespace: true,

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_ESM_BANNER } from '../../../scripts/esm-banner.mjs';
 import { copyRuleDocs } from '../../../scripts/copy-rule-docs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -95,16 +96,7 @@ await build({
   target: 'node20',
   // The package sources are ESM and CommonJS (vscode-languageserver, yaml's CJS build via lilconfig):
   // CommonJS calls require() for Node's built-ins and reads __dirname, so define them as in the CLI bundle.
-  banner: {
-    js: [
-      "import { createRequire as __dockfixCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __dockfixFileURLToPath } from 'node:url';",
-      "import { dirname as __dockfixDirname } from 'node:path';",
-      'const require = __dockfixCreateRequire(import.meta.url);',
-      'const __filename = __dockfixFileURLToPath(import.meta.url);',
-      'const __dirname = __dockfixDirname(__filename);',
-    ].join('\n'),
-  },
+  banner: NODE_ESM_BANNER,
   define: {
     DOCKFIX_VERSION: JSON.stringify(cliVersion),
     DOCKFIX_LANGUAGE_SERVER_VERSION: JSON.stringify(serverVersion),
