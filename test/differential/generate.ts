@@ -3,18 +3,7 @@
 // (cd, export, set -e, mkdir/touch/echo > file, if, subshells, pipes, ||), written in the styles real
 // Dockerfiles use (one line, `\` continuations, `set -eux; \`, heredocs, CRLF, the backtick escape).
 // Deterministic: the same seed gives the same file.
-
-/** A small, fast, seedable PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../helpers/prng.js';
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;

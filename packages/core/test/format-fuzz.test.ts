@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DockerfileParser } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
 import { format } from '@dockfix/core';
+import { prng as random } from '../../../test/helpers/prng.js';
 
 const corpusRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'corpus');
 
@@ -25,17 +26,6 @@ function corpusTexts(): string[] {
   return texts;
 }
 
-/** A small seeded PRNG (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOISE = ['\\', '\\\n', '\\ \n', '"', "'", '`', '<<EOF\n', '<<-EOF\n', '\nEOF\n', '\r\n', '\r', '\n\n\n', '#', '# escape=`\n', '[', '"]', '$(', '${', '&& \\\n', '\t', '\uFEFF', '\u00a0', 'FROM ', 'run ', 'ONBUILD ', 'ENV a b \\\n'];
 

@@ -3,18 +3,7 @@
 // checked against the scan on generated inputs. (Their speed is measured by bench/limits.mjs.)
 import { describe, expect, it } from 'vitest';
 import { buildModel, collectSuppressions, commentsIn, Source, SuppressionIndex, type Suppression } from '@dockfix/core';
-
-/** A small deterministic generator (mulberry32), so that a failure names its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random } from '../../../test/helpers/prng.js';
 
 describe('commentsIn', () => {
   const text = ['FROM alpine', '# one', 'RUN a \\', '  # inside', '  b', '# two', '# three', 'RUN c', '#four'].join('\n');

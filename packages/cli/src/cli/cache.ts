@@ -144,12 +144,12 @@ export class ResultCache {
     return found.result;
   }
 
-  /** Remembers a result; `reads` are the other files the rules read (absolute paths; true: its listing). */
-  set(absolutePath: string, state: FileState, key: string, result: CachedResult, reads: readonly (readonly [string, boolean])[]): void {
+  /** Remembers a result; `reads` are the other files the rules looked at (absolute paths: the result's fileDependencies). */
+  set(absolutePath: string, state: FileState, key: string, result: CachedResult, reads: readonly string[]): void {
     const rel = this.relative(absolutePath);
     const previous = this.touched.get(absolutePath) ?? this.stored[rel];
     const kept = previous && previous.sha256 === state.sha256 ? previous.results.filter((r) => r.key !== key) : [];
-    const stored: StoredResult = { key, reads: reads.map(([path, listing]) => [this.relative(path), this.fingerprint(path, listing)] as const), result };
+    const stored: StoredResult = { key, reads: reads.map((path) => [this.relative(path), this.fingerprint(path)] as const), result };
     this.touched.set(absolutePath, { size: state.size, mtimeMs: state.mtimeMs ?? null, sha256: state.sha256, results: [stored, ...kept].slice(0, RESULTS_PER_FILE) });
     this.dirty = true;
   }
@@ -202,27 +202,26 @@ export class ResultCache {
   }
 
   /** A file's state as the rules could see it, once per run and path. */
-  private fingerprint(path: string, listing = false): string {
-    const memo = `${listing ? 'l' : 'f'}${path}`;
-    let value = this.fingerprints.get(memo);
+  private fingerprint(path: string): string {
+    let value = this.fingerprints.get(path);
     if (value === undefined) {
-      value = fingerprintOf(path, listing, this.strategy);
-      this.fingerprints.set(memo, value);
+      value = fingerprintOf(path, this.strategy);
+      this.fingerprints.set(path, value);
     }
     return value;
   }
 }
 
-function fingerprintOf(path: string, listing: boolean, strategy: CacheStrategy): string {
+function fingerprintOf(path: string, strategy: CacheStrategy): string {
   let stats;
   try {
     stats = statSync(path);
   } catch {
     return 'missing';
   }
-  // A directory's mtime changes with every entry added or removed (and .git's with every commit):
-  // only a listing depends on it; existence is what the other checks see.
-  if (stats.isDirectory()) return listing ? `dir:${stats.mtimeMs}` : 'dir';
+  // A directory's mtime changes with every entry added or removed (and .git's with every commit);
+  // rules only see that it exists (ContextFiles has no listing).
+  if (stats.isDirectory()) return 'dir';
   if (!stats.isFile()) return 'other';
   if (strategy === 'content' && stats.size <= 1024 * 1024) {
     try {
@@ -296,7 +295,7 @@ function pluginFingerprints(files: readonly string[]): string[] {
   return files.map((file) => {
     let value = pluginMemo.get(file);
     if (value === undefined) {
-      value = `${packageOf(file)} ${fingerprintOf(file, false, 'metadata')}`;
+      value = `${packageOf(file)} ${fingerprintOf(file, 'metadata')}`;
       pluginMemo.set(file, value);
     }
     return value;
@@ -325,7 +324,7 @@ function shellcheckFingerprint(settings: Settings): string | null {
   let value = shellcheckMemo.get(executable);
   if (value === undefined) {
     const candidates = executable.includes('/') || isAbsolute(executable) ? [resolve(executable)] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, executable));
-    const found = candidates.map((path) => [path, fingerprintOf(path, false, 'metadata')] as const).find(([, fingerprint]) => fingerprint.startsWith('file:'));
+    const found = candidates.map((path) => [path, fingerprintOf(path, 'metadata')] as const).find(([, fingerprint]) => fingerprint.startsWith('file:'));
     value = found ? `${found[0]} ${found[1]}` : `${executable} missing`;
     shellcheckMemo.set(executable, value);
   }

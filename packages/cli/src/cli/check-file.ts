@@ -22,8 +22,8 @@ export type FixOutcome = Pick<FixResult, 'output' | 'changed' | 'applied' | 'rem
 
 /** The result of a {@link CheckTask}. */
 export type CheckOutcome =
-  | { readonly kind: 'lint'; readonly diagnostics: readonly Diagnostic[]; readonly fatal: boolean; readonly reads?: readonly (readonly [string, boolean])[] }
-  | { readonly kind: 'fix'; readonly result: FixOutcome; readonly reads?: readonly (readonly [string, boolean])[] }
+  | { readonly kind: 'lint'; readonly diagnostics: readonly Diagnostic[]; readonly fatal: boolean; readonly reads?: readonly string[] }
+  | { readonly kind: 'fix'; readonly result: FixOutcome; readonly reads?: readonly string[] }
   /** The linter threw (a rule bug): reported for the file, the others still run. */
   | { readonly kind: 'internal-error'; readonly message: string }
   /** The worker checking the file died (a plugin called process.exit, ran out of memory…). */
@@ -33,7 +33,7 @@ export type CheckOutcome =
 export function checkFile(settings: Settings, task: CheckTask): CheckOutcome {
   // The files beside the Dockerfile that the rules looked at (core records them): a cached result
   // holds only while they are as they were.
-  const readsOf = (dependencies: readonly string[]) => (task.recordReads ? { reads: dependencies.map((path) => [path, false] as const) } : {});
+  const readsOf = (dependencies: readonly string[]) => (task.recordReads ? { reads: dependencies } : {});
   try {
     if (task.mode === 'lint') {
       const result = settings.linter.lint(task.text, { filePath: task.lintPath, config: settings.config });

@@ -3,7 +3,7 @@ import { readsStaleLists } from '../lib/apt.js';
 import { isNeutral, LEFTOVERS, type LeftoverKind } from '../lib/cleanup.js';
 import { shippedStages } from '../lib/images.js';
 import { plan, planMove, sameFlags } from '../lib/merge.js';
-import { cacheMountCovers, inShippedStage, isTrigger, sequenceOf } from '../lib/stages.js';
+import { cacheMountCovers, firstAtOrAfter, inShippedStage, isTrigger, sequenceOf } from '../lib/stages.js';
 
 interface Finding {
   readonly command: ShellCommand;
@@ -157,16 +157,4 @@ interface SequenceIndex {
   readonly runs: readonly RunInstruction[];
   readonly firstCopyToTmp: number;
   readonly creators: Map<LeftoverKind, readonly RunInstruction[]>;
-}
-
-/** The position of the first instruction whose index is `index` or more (a sequence is in index order). */
-function firstAtOrAfter(instructions: readonly Instruction[], index: number): number {
-  let low = 0;
-  let high = instructions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((instructions[mid] as Instruction).index < index) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -192,3 +192,15 @@ export function scriptLeavingCache(run: RunInstruction, shipped: ReadonlySet<Sta
   if (!script || !inShippedStage(run, shipped)) return null;
   return cacheMountTargets(run).some((target) => cacheTarget.test(target)) ? null : script;
 }
+
+/** The position of the first instruction whose index is `index` or more, by binary search (a stage's instructions and the sequences built from them are in index order). */
+export function firstAtOrAfter(instructions: readonly Instruction[], index: number): number {
+  let low = 0;
+  let high = instructions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((instructions[mid] as Instruction).index < index) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,5 +1,6 @@
 import { defineRule, type ContextFiles, type Instruction, type RunInstruction, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
 import { buildKind } from '../lib/build.js';
+import { firstAtOrAfter } from '../lib/stages.js';
 import { stageChain } from '../lib/images.js';
 import { CI_ALIASES, INSTALL_ALIASES, isGlobal, parseNpm, subcommandName } from '../lib/npm.js';
 import { isPnpmProjectInstall, isYarnProjectInstall, parsePnpm, parseYarn, subcommandOf } from '../lib/packages.js';
@@ -60,18 +61,6 @@ function nodeEnvSettings(ctx: { source: Parameters<typeof keyValues>[0] }, stage
   settings = computed;
   nodeEnvCache.set(stage, settings);
   return settings;
-}
-
-/** The position of the first instruction whose index is `index` or more (instructions are in index order). */
-function firstAtOrAfter(instructions: readonly Instruction[], index: number): number {
-  let low = 0;
-  let high = instructions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((instructions[mid] as Instruction).index < index) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The install of this command if it leaves out devDependencies, or null. */
