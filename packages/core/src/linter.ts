@@ -307,12 +307,26 @@ function applyCheckDirective(active: readonly ResolvedRule[], check: CheckDirect
     .map((resolved) => (check.error && buildkitNames(resolved.rule).length > 0 ? { ...resolved, severity: 'error' satisfies Severity } : resolved));
 }
 
+/** Ids made of these sort the same by code unit as by `localeCompare` ('-' < '/' < digits < letters in both). */
+const PLAIN_RULE_ID = /^[a-z0-9/-]*$/;
+
+/**
+ * Rule ids in `localeCompare` order, without its cost where the order is the same: a process's first
+ * `localeCompare` loads ICU's collation data, 6-9 ms of a one-file `dockfix lint`, spent only to order
+ * two diagnostics on the same range. Every built-in id and most plugin ids (`ns/rule-name`) are plain;
+ * any other id (upper case, `_`, non-ASCII) still gets `localeCompare`.
+ */
+export function compareRuleIds(a: string, b: string): number {
+  if (PLAIN_RULE_ID.test(a) && PLAIN_RULE_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 /** Picks fixes whose edits do not overlap, in (start, end, rule id) order; the rest wait for the next pass. */
 function chooseFixes(candidates: readonly (Diagnostic & { fix: Fix })[]): (Diagnostic & { fix: Fix })[] {
   const sorted = [...candidates].sort((a, b) => {
     const ae = a.fix.edits[0];
     const be = b.fix.edits[0];
-    return (ae?.start ?? 0) - (be?.start ?? 0) || (ae?.end ?? 0) - (be?.end ?? 0) || a.ruleId.localeCompare(b.ruleId);
+    return (ae?.start ?? 0) - (be?.start ?? 0) || (ae?.end ?? 0) - (be?.end ?? 0) || compareRuleIds(a.ruleId, b.ruleId);
   });
   const chosen: (Diagnostic & { fix: Fix })[] = [];
   const groups = new Set<string>();
@@ -477,7 +491,7 @@ function run(
   }
   kept.push(...pragmaDiagnostics(source, active, suppressions, index, (s, name) => (name === undefined ? used.has(s) : usedNames.has(`${s.comment.start}:${name.toLowerCase()}`))));
   return kept
-    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || compareRuleIds(a.ruleId, b.ruleId));
 }
 
 function toDiagnostic(source: Source, resolved: ResolvedRule, input: ReportInput, blocked: ReadonlySet<string>): Diagnostic {
