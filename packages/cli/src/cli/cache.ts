@@ -24,6 +24,7 @@ import type { Diagnostic } from '@dockfix/core';
 import type { FixOutcome } from './check-file.js';
 import { DEFAULT_CACHE_FILE, type CacheStrategy } from './scale-options.js';
 import type { Settings } from './settings.js';
+import { dockfixVersion, rulesVersion } from './version.js';
 
 
 /** The start of every cache file: anything else at the location is somebody else's file. */
@@ -262,14 +263,8 @@ function parseCache(text: string): CacheData | null {
   return data as unknown as CacheData;
 }
 
-// The bundle (scripts/bundle-cli.mjs) defines the versions: the package.json files are not beside it.
-declare const DOCKFIX_VERSION: string | undefined;
-declare const DOCKFIX_RULES_VERSION: string | undefined;
-
 /** dockfix's own part of every key: the versions, and the code that runs (the bundle, or this module in dist/). */
 function engineKey(): string {
-  const version = typeof DOCKFIX_VERSION === 'string' ? DOCKFIX_VERSION : readVersion(new URL('../../package.json', import.meta.url));
-  const rulesVersion = typeof DOCKFIX_RULES_VERSION === 'string' ? DOCKFIX_RULES_VERSION : readVersion(new URL('../../../rules/package.json', import.meta.url));
   let code = '';
   try {
     const stats = statSync(fileURLToPath(import.meta.url));
@@ -277,15 +272,7 @@ function engineKey(): string {
   } catch {
     // Not a file on disk: the versions alone.
   }
-  return `dockfix@${version} @dockfix/rules@${rulesVersion} ${code}`;
-}
-
-function readVersion(url: URL): string {
-  try {
-    return (JSON.parse(readFileSync(url, 'utf8')) as { version?: string }).version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return `dockfix@${dockfixVersion()} @dockfix/rules@${rulesVersion()} ${code}`;
 }
 
 const pluginMemo = new Map<string, string>();

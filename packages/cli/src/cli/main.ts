@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import yargs, { type Argv, type Options } from 'yargs';
 import type { CheckArgs } from './commands/common.js';
 import type { FixArgs } from './commands/fix.js';
@@ -11,6 +11,7 @@ import { FAIL_ON_VALUES, type FailOn } from './fail-on.js';
 import type { SeverityOverrides } from './settings.js';
 import type { PrintConfigArgs } from './commands/config.js';
 import { parseSize } from './size.js';
+import { dockfixVersion } from './version.js';
 import { AUTO_MIN_FILES, CACHE_STRATEGIES, DEFAULT_CACHE_FILE, type CacheStrategy, type Jobs } from './scale-options.js';
 
 const EXIT_CODES = `Exit codes:
@@ -360,7 +361,7 @@ export async function main(commandLine: readonly string[]): Promise<number> {
     )
     .demandCommand(1, 'no command given; use `dockfix lint`, `dockfix fix`, `dockfix format`, `dockfix rules`, `dockfix rule <id>`, `dockfix print-config <file>` or `dockfix init`')
     .strict()
-    .version(readVersion())
+    .version(dockfixVersion())
     .alias('version', 'V')
     .help()
     .alias('help', 'h')
@@ -560,13 +561,4 @@ function prefetchCommand(argv: readonly string[]): void {
   if (wantsHelp || (name !== 'lint' && name !== 'fix' && name !== 'format')) return;
   // Errors surface at the real import; here they must not become unhandled rejections.
   (name === 'lint' ? import('./commands/lint.js') : name === 'fix' ? import('./commands/fix.js') : import('./commands/format.js')).catch(() => undefined);
-}
-
-// The bundle (scripts/bundle-cli.mjs) defines the version: package.json is not beside it.
-declare const DOCKFIX_VERSION: string | undefined;
-
-function readVersion(): string {
-  if (typeof DOCKFIX_VERSION === 'string') return DOCKFIX_VERSION;
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }

@@ -14,6 +14,7 @@ import { SettingsResolver, type CliSettings, type FailOn, type SeverityOverrides
 import type { CacheStrategy, Jobs } from '../scale-options.js';
 import type { CheckOutcome } from '../check-file.js';
 import { runChecks, type CheckedInput } from '../run-checks.js';
+import { dockfixVersion } from '../version.js';
 import { replaceFile, ReplaceError, type Snapshot } from '../replace-file.js';
 
 /** Options shared by `lint` and `fix`, as parsed from the command line. */
@@ -231,13 +232,6 @@ export async function writeReports(
 /** Metadata of the linter's rules, by id, for reporters that describe rules (SARIF, rdjson). */
 function ruleMetaById(): ReadonlyMap<string, RuleMeta> {
   return new Map(linter.rules.map((rule) => [rule.meta.id, rule.meta]));
-}
-
-let version: string | undefined;
-/** dockfix's version, from its package.json. */
-export function dockfixVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return version;
 }
 
 const RANK: Readonly<Record<Severity, number>> = { style: 0, info: 1, warning: 2, error: 3 };
