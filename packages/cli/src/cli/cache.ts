@@ -15,13 +15,13 @@
 // The file is written atomically (a temp file renamed over it): two runs sharing it never tear it,
 // the last one to finish wins. A cache that cannot be read or parsed is rebuilt; a file at the cache
 // location that is not a dockfix cache is never overwritten.
-import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '@dockfix/core';
 import type { FixOutcome } from './check-file.js';
+import { randomHex, sha256Hex } from './hash.js';
 import { DEFAULT_CACHE_FILE, type CacheStrategy } from './scale-options.js';
 import type { Settings } from './settings.js';
 import { dockfixVersion, rulesVersion } from './version.js';
@@ -181,7 +181,7 @@ export class ResultCache {
     for (const [absolute, entry] of this.touched) if (entry) files[this.relative(absolute)] = entry;
     if (!this.dirty) return null;
     const data: CacheData = { dockfixCache: FORMAT, engine: this.engine, files };
-    const temp = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    const temp = `${this.file}.${process.pid}-${randomHex(4)}.tmp`;
     try {
       await mkdir(this.dir, { recursive: true });
       await writeFile(temp, JSON.stringify(data));
@@ -226,7 +226,7 @@ function fingerprintOf(path: string, strategy: CacheStrategy): string {
   if (!stats.isFile()) return 'other';
   if (strategy === 'content' && stats.size <= 1024 * 1024) {
     try {
-      return `sha256:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+      return `sha256:${sha256Hex(readFileSync(path))}`;
     } catch {
       return 'unreadable';
     }
@@ -235,7 +235,7 @@ function fingerprintOf(path: string, strategy: CacheStrategy): string {
 }
 
 function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return sha256Hex(text);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

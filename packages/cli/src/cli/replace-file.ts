@@ -2,10 +2,10 @@
 // with the file's mode and owner, renamed over it only if the file still holds what was read. A crash,
 // a full disk or a concurrent writer leaves either the old text or the new one, never a mix, and never
 // loses somebody else's edit.
-import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { randomHex, sha256Hex } from './hash.js';
 
 /** What a file held when it was read: compared again just before it is replaced. */
 export interface Snapshot {
@@ -15,7 +15,16 @@ export interface Snapshot {
 
 /** The snapshot of bytes just read. */
 export function snapshotOf(bytes: Uint8Array): Snapshot {
-  return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  let sha256: string | undefined;
+  // Hashed when first asked for (the cache, an in-place write): every file read gets a snapshot, and
+  // a lint without --cache would load node:crypto only to hash files it never writes.
+  return {
+    size: bytes.length,
+    get sha256() {
+      sha256 ??= sha256Hex(bytes);
+      return sha256;
+    },
+  };
 }
 
 /** A replacement that was refused; the message says why and what to do, in a few words. */
@@ -42,7 +51,7 @@ export async function replaceFile(file: string, text: string, read: Snapshot): P
     throw new ReplaceError(`the file is read-only (mode ${(stats.mode & 0o777).toString(8).padStart(4, '0')}); make it writable, or use --diff to see the changes`);
   }
   const bytes = Buffer.from(text, 'utf8');
-  const temp = join(dirname(target), `.${basename(target)}.dockfix-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.dockfix-${process.pid}-${randomHex(4)}.tmp`);
   let handle;
   try {
     handle = await open(temp, 'wx', 0o600);

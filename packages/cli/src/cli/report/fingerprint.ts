@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Diagnostic } from '@dockfix/core';
+import { sha256Hex } from '../hash.js';
 import { PositionMap } from './positions.js';
 
 /**
@@ -17,7 +17,7 @@ export function fingerprints(filePath: string, diagnostics: readonly Diagnostic[
     const key = `${filePath}\0${d.ruleId}\0${snippet}`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    return createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32);
+    return sha256Hex(`${key}\0${occurrence}`).slice(0, 32);
   });
 }
 

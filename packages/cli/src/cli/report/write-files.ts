@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { randomHex } from '../hash.js';
 
 /** A report file to write: where, and its whole text. */
 export interface PendingFile {
@@ -23,7 +23,7 @@ export async function writeFilesTogether(files: readonly PendingFile[]): Promise
   const temps: { temp: string; path: string }[] = [];
   try {
     for (const file of files) {
-      const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.${randomHex(4)}.tmp`);
       temps.push({ temp, path: file.path });
       const handle = await open(temp, 'wx', 0o666);
       try {
