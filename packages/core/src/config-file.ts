@@ -2,10 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lilconfig, type Loader } from 'lilconfig';
-import { parseDocument } from 'yaml';
 import { closest, ConfigError, type RuleSetting } from './config.js';
 import { SEVERITIES, type Severity } from './diagnostic.js';
 import { importModule } from './import-module.js';
+import { parseYamlDocument } from './yaml.js';
 
 /**
  * Config file names, in the order they are looked for in each directory; the first one found in the
@@ -112,7 +112,7 @@ const jsonLoader: Loader = (filePath, content) => {
 };
 
 const yamlLoader: Loader = (filePath, content) => {
-  const document = parseDocument(stripBom(content));
+  const document = parseYamlDocument(stripBom(content));
   const error = document.errors[0];
   if (error) {
     const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { ConfigError } from './config.js';
 import { SEVERITIES, type Severity } from './diagnostic.js';
+import { parseYamlDocument } from './yaml.js';
 
 /**
  * hadolint's configuration in its own terms, after checking value types. Rule codes stay as written
@@ -64,7 +64,7 @@ export function readHadolintConfig(filePath: string, displayName: string = fileP
   } catch (error) {
     throw new ConfigError(`${displayName}: cannot read the hadolint config: ${(error as Error).message}`);
   }
-  const document = parseDocument(text.replace(/^\uFEFF/, ''));
+  const document = parseYamlDocument(text.replace(/^\uFEFF/, ''));
   const error = document.errors[0];
   if (error) {
     const at = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
