@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import yargs, { type Argv, type Options } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import type { CheckArgs } from './commands/common.js';
 import type { FixArgs } from './commands/fix.js';
 import type { FormatArgs } from './commands/format.js';
@@ -218,6 +218,57 @@ export async function main(commandLine: readonly string[]): Promise<number> {
     process.stderr.write(`dockfix: ${unknown}\n`);
     return 2;
   }
+  const plain = plainCommand(argv);
+  const { command, usageError } = plain ? { command: plain, usageError: null } : await parseCommandLine(argv);
+  if (usageError !== null) {
+    const helpFor = (COMMANDS as readonly (string | undefined)[]).includes(argv[0]) ? `dockfix ${argv[0]} --help` : 'dockfix --help';
+    process.stderr.write(`dockfix: ${usageError}; see \`${helpFor}\`\n`);
+    return 2;
+  }
+  // --help and --version were answered by yargs.
+  if (!command) return 0;
+  // Each command module is imported only when it runs (see the pattern in report/registry.ts).
+  switch (command.name) {
+    case 'lint':
+      return (await withEngine(import('./commands/lint.js'))).runLint(command.args);
+    case 'fix':
+      return (await withEngine(import('./commands/fix.js'))).runFix(command.args);
+    case 'format':
+      return (await withEngine(import('./commands/format.js'))).runFormat(command.args);
+    case 'rules':
+      return (await withEngine(import('./commands/rules.js'))).runRules(command.args);
+    case 'rule':
+      return (await withEngine(import('./commands/rule.js'))).runRule(command.args);
+    case 'print-config':
+      return (await withEngine(import('./commands/config.js'))).runPrintConfig(command.args);
+    case 'init':
+      return (await withEngine(import('./commands/config.js'))).runInit();
+  }
+}
+
+/**
+ * The command of a line that is `lint` or `fix` and paths alone (a pre-commit hook's
+ * `dockfix lint FILE…`, or `dockfix FILE`), read without yargs; null for any other line, which
+ * {@link parseCommandLine} reads. Loading yargs, declaring the commands and parsing were ~8 ms of
+ * such a run. The command must be the one yargs gives (test/cli/plain-command.test.ts compares them),
+ * so an argument yargs would read as anything but a path leaves the line to yargs: an option, `-`,
+ * `--`, `help`, an empty one, or one that may look like a number (yargs-parser turns `0123` into 123).
+ */
+export function plainCommand(argv: readonly string[]): Command | null {
+  const [name, ...paths] = argv;
+  if ((name !== 'lint' && name !== 'fix') || !paths.every(isPlainPath)) return null;
+  return name === 'lint' ? { name, args: checkArgs({ paths }) } : { name, args: fixArgs({ paths }) };
+}
+
+/** Not `help` (yargs shows help for a last positional `help`), no option, `-` or `--`, not empty, not a number to yargs-parser. */
+function isPlainPath(arg: string): boolean {
+  return arg !== '' && arg !== 'help' && !arg.startsWith('-') && !/^(?:[+.\d]|0x)/i.test(arg);
+}
+
+/** The command yargs reads from the line (null for --help and --version, which it answers), or why the line is wrong. */
+export async function parseCommandLine(argv: readonly string[]): Promise<{ readonly command: Command | null; readonly usageError: string | null }> {
+  // Imported here, not at the top: a plain `dockfix lint FILE` never needs yargs (see plainCommand).
+  const { default: yargs } = await import('yargs');
   let usageError: string | null = null;
   let command: Command | null = null;
   const instance = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)));
@@ -262,16 +313,7 @@ export async function main(commandLine: readonly string[]): Promise<number> {
           .example('$0 fix --exit-zero -f rdjson:dockfix.rdjson', 'Fix, keep going, write what remains for reviewdog')
           .epilogue(EXIT_CODES),
       (parsed) => {
-        command = {
-          name: 'fix',
-          args: {
-            ...checkArgs(parsed),
-            unsafe: parsed.unsafe === true,
-            diff: parsed.diff === true,
-            stdout: parsed.stdout === true,
-            check: parsed.check === true,
-          },
-        };
+        command = { name: 'fix', args: fixArgs(parsed) };
       },
     )
     .command(
@@ -377,31 +419,7 @@ export async function main(commandLine: readonly string[]): Promise<number> {
   } catch (error) {
     usageError ??= (error as Error).message;
   }
-  if (usageError !== null) {
-    const helpFor = (COMMANDS as readonly (string | undefined)[]).includes(argv[0]) ? `dockfix ${argv[0]} --help` : 'dockfix --help';
-    process.stderr.write(`dockfix: ${usageError}; see \`${helpFor}\`\n`);
-    return 2;
-  }
-  // --help and --version were answered by yargs.
-  const chosen = command as Command | null;
-  if (!chosen) return 0;
-  // Each command module is imported only when it runs (see the pattern in report/registry.ts).
-  switch (chosen.name) {
-    case 'lint':
-      return (await withEngine(import('./commands/lint.js'))).runLint(chosen.args);
-    case 'fix':
-      return (await withEngine(import('./commands/fix.js'))).runFix(chosen.args);
-    case 'format':
-      return (await withEngine(import('./commands/format.js'))).runFormat(chosen.args);
-    case 'rules':
-      return (await withEngine(import('./commands/rules.js'))).runRules(chosen.args);
-    case 'rule':
-      return (await withEngine(import('./commands/rule.js'))).runRule(chosen.args);
-    case 'print-config':
-      return (await withEngine(import('./commands/config.js'))).runPrintConfig(chosen.args);
-    case 'init':
-      return (await withEngine(import('./commands/config.js'))).runInit();
-  }
+  return { command, usageError };
 }
 
 /**
@@ -535,6 +553,10 @@ function checkArgs(parsed: ParsedCheck): CheckArgs {
     cacheLocation: [parsed.cacheLocation].flat().at(-1),
     cacheStrategy: [parsed.cacheStrategy].flat().at(-1),
   };
+}
+
+function fixArgs(parsed: ParsedCheck & { readonly unsafe?: boolean; readonly diff?: boolean; readonly stdout?: boolean; readonly check?: boolean }): FixArgs {
+  return { ...checkArgs(parsed), unsafe: parsed.unsafe === true, diff: parsed.diff === true, stdout: parsed.stdout === true, check: parsed.check === true };
 }
 
 function severityOverrides(parsed: ParsedCheck): SeverityOverrides {
