@@ -276,8 +276,12 @@ function parseUncached(original: string, prepared: string, offset: number): Shel
   };
 }
 
-/** The loaded bash grammar, null before {@link loadShellParser}: for the fast path's tests, not exported from the package. */
-export function loadedShellLanguage(): Language | null {
+/**
+ * What the fast path's tests check against the loaded bash grammar, null before {@link loadShellParser};
+ * not exported from the package. (A structural type: web-tree-sitter's own types need the DOM
+ * library, which a consumer typechecking @dockfix/core's declarations may not have.)
+ */
+export function loadedShellLanguage(): { fieldIdForName(name: string): number | null; readonly types: readonly string[] } | null {
   return parser?.language ?? null;
 }
 
