@@ -1,5 +1,6 @@
 // A hand-written parser for the simple RUN bodies that make up most Dockerfiles: words, quotes,
-// `$VAR`/`${VAR}`, `VAR=value` prefixes, redirections and `&&`/`||`/`|`/`;`/newline lists.
+// `$VAR`/`${VAR}`, one-line `$(…)`, `VAR=value` prefixes and bare assignments, `export`/`unset`,
+// redirections and `&&`/`||`/`|`/`;`/newline lists.
 // Why: parsing with tree-sitter means crossing into its WebAssembly for the parse and for every node
 // of the copy (`mirror` in shell.ts), about a third of `lint()` over the corpus; and a one-file CLI
 // run that never needs tree-sitter skips loading its WebAssembly (about 20 ms of a 140 ms run).
@@ -7,7 +8,8 @@
 // tree-sitter-bash 0.25.1's parse (same node types, named flags, ranges, field ids, children); for
 // anything it is not certain of it returns null and tree-sitter parses the body. Bodies with a
 // syntax error are never accepted (hasError is false for every tree returned here).
-// test/shell-fast.test.ts holds it to that over every RUN body of the corpus and random bodies.
+// packages/core/test/shell-fast.test.ts holds it to that over every RUN body of the corpus and
+// examples/ and over random bodies; tree-sitter-bash quirks it found are left to tree-sitter below.
 import type { SyntaxNode } from './syntax-node.js';
 
 /**
