@@ -7,8 +7,8 @@
 // compiled in one go. Why a classic script (CommonJS format) and not an ES module: Node 20 can
 // give V8 a code cache only for a script (`vm.Script` `cachedData`); compiling the ~1.3 MB bundle
 // and the functions a run calls is ~40 ms that the cache saves on every run. A script cannot have
-// a top-level await, so @dockfix/core's one (shell-loaded.ts) is left out and the CLI awaits
-// `shellReady` itself.
+// a top-level await, so @dockfix/core's one (shell-loaded.ts) is left out and the CLI loads the
+// shell parser itself, only for a file whose RUN bodies need it (cli/shell-parser.ts).
 // What stays outside:
 // - tree-sitter-bash, and web-tree-sitter's .wasm: @dockfix/core resolves both .wasm files in
 //   node_modules (the dockfix package depends on both packages directly); web-tree-sitter's
@@ -104,15 +104,16 @@ await writeCodeCache();
  * Writes V8's code cache for the bundle beside it, named by a hash of the bundle (V8 itself only
  * checks the source's length, so a cache must never meet another bundle). The cache is made after
  * a lint and a fix run in this process, so it holds the functions a run compiles lazily too, not
- * only the top level. A Node with another V8 rejects it and compiles as if there were none
- * (bin/load-bundle.js then keeps its own cache in the temp dir).
+ * only the top level. The Dockerfile has a RUN body only tree-sitter parses, so that loading and
+ * running the shell parser's JavaScript is in the cache too. A Node with another V8 rejects it and
+ * compiles as if there were none (bin/load-bundle.js then keeps its own cache in the temp dir).
  */
 async function writeCodeCache() {
   const { cachePathFor, loadBundle } = createRequire(import.meta.url)(path.join(cliDir, 'bin', 'load-bundle.js'));
   const { main, createCachedData } = loadBundle({ codeCache: false });
   const work = mkdtempSync(path.join(tmpdir(), 'dockfix-cache-'));
   const dockerfile = path.join(work, 'Dockerfile');
-  writeFileSync(dockerfile, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y curl\nRUN npm install\nCMD node server.js\n');
+  writeFileSync(dockerfile, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y curl\nRUN if [ -f package.json ]; then npm install; fi\nCMD node server.js\n');
   // The runs' reports are not for the build log.
   const writes = [process.stdout.write, process.stderr.write];
   process.stdout.write = process.stderr.write = () => true;

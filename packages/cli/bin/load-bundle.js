@@ -100,9 +100,12 @@ function loadBundle({ codeCache = true, userCache = true } = {}) {
  * The cache as a fresh process can use it. V8 stamps a cache with a hash of its flags, and
  * @dockfix/core's Liftoff-only WebAssembly load (shell.ts) leaves two flags off for the rest of
  * the process (`--liftoff-only` implies `--no-wasm-tier-up --no-wasm-dynamic-tiering`, and
- * `--no-liftoff-only` does not turn them back on): a cache made after a lint would never match.
- * So they are put back to V8's defaults for the stamp, then off again. Turning them on while
- * the parser runs would tier its code up (seconds of TurboFan at exit), so only between runs.
+ * `--no-liftoff-only` does not turn them back on): a cache made after a lint that loaded the
+ * parser would never match. So they are put back to V8's defaults for the stamp, then off again.
+ * Turning them on while the parser runs would tier its code up (seconds of TurboFan at exit), so
+ * only between runs. The parser loads only for a file that needs it (cli/shell-parser.ts): after a
+ * run that never loaded it the flags are at their defaults already, and leaving them off afterwards
+ * touches no WebAssembly (there is none, and a later load is Liftoff-only anyway).
  */
 function createCachedData(script) {
   // Required here, not at the top: node:v8 loads Node's stream modules, and most runs make no cache.

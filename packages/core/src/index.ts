@@ -1,10 +1,12 @@
-// First: the package's one top-level await, the shell parser's WebAssembly load (see shellReady).
+// First: the package's one top-level await, the shell parser's WebAssembly load (see loadShellParser).
 import './shell-loaded.js';
 export { parseCheckDirective, Source, type CheckDirective, type LineColumn, type LineEndings, type ParserDirective, type Position, type TextRange } from './source.js';
 export { parseImageRef, substituteVariables, type ImageRef } from './image-ref.js';
 export {
+  loadShellParser,
   parseShell,
   prepareShellText,
+  ShellParserNotLoadedError,
   shellReady,
   type ShellCommand,
   type ShellDefinition,

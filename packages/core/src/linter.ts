@@ -6,7 +6,7 @@ import { applyEdits, createFixBuilder, editsConflict, type Fix, TakenEdits } fro
 import { buildModel, FORBIDDEN_TRIGGERS, KEYWORDS, type DockerfileModel, type Instruction, type Stage } from './model.js';
 import type { FileCreation, ReportInput, Rule, RuleContext, Visitor } from './rule.js';
 import type { Severity } from './diagnostic.js';
-import { withShellParseCache } from './shell.js';
+import { ShellParserNotLoadedError, withShellParseCache } from './shell.js';
 import { parseCheckDirective, Source, type CheckDirective } from './source.js';
 import { collectSuppressions, fixTouchesGuarded, SuppressionIndex, suppressionsOf, type Suppression } from './suppress.js';
 
@@ -418,6 +418,8 @@ function run(
   }
 
   const crashed = (resolved: ResolvedRule, error: unknown): Error => {
+    // Not a rule bug: a rule parsed a shell body before the parser was loaded; the caller loads it and lints again.
+    if (error instanceof ShellParserNotLoadedError) return error;
     const where = filePath ? ` on ${filePath}` : '';
     return new Error(`rule "${resolved.rule.meta.id}" crashed${where}: ${(error as Error).message}`, { cause: error });
   };

@@ -2,32 +2,54 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { FIELD_IDS, parseSimpleShell } from './shell-fast.js';
 import type { TextRange } from './source.js';
+import type { SyntaxNode } from './syntax-node.js';
 
-// tree-sitter needs a one-time asynchronous WASM load. It starts here, at module load, and keeps
-// every later call synchronous: the package entry awaits it (shell-loaded.ts), so importing
-// @dockfix/core is the only await a caller needs.
+// tree-sitter needs a one-time asynchronous WASM load, after which every call is synchronous. It
+// starts on demand (loadShellParser): the package entry awaits it (shell-loaded.ts), so importing
+// @dockfix/core is the only await a library caller needs, while the CLI bundle, which leaves that
+// entry out, loads it only for a body the fast path (shell-fast.ts) does not take.
 const require = createRequire(import.meta.url);
 let parser: Parser | null = null;
-let NAME_FIELD = -1;
-let VARIABLE_FIELD = -1;
+
+/** Thrown by {@link parseShell} for a body that needs tree-sitter before {@link loadShellParser} has resolved. */
+export class ShellParserNotLoadedError extends Error {
+  constructor() {
+    super('the shell parser is not loaded: await loadShellParser() (or import @dockfix/core, which does) first');
+    this.name = 'ShellParserNotLoadedError';
+  }
+}
+
+let loading: Promise<void> | null = null;
+let settleReady: (load: Promise<void>) => void = () => undefined;
 
 /**
- * Resolves once the shell parser is loaded; {@link parseShell} needs it. After `import('@dockfix/core')`
- * it has always resolved. It is a promise of its own, not a top-level await here, for the CLI bundle
+ * Resolves once the shell parser is loaded; {@link parseShell} needs it for bodies the fast path does
+ * not take. After `import('@dockfix/core')` it has always resolved. It settles with the first
+ * {@link loadShellParser} call, and is not a top-level await here, for the CLI bundle
  * (scripts/bundle-cli.mjs): V8 caches the compiled code of a classic script only, and a script
- * cannot have a top-level await, so the bundle leaves shell-loaded.ts out and the CLI awaits this
- * promise before a command that lints.
+ * cannot have a top-level await, so the bundle leaves shell-loaded.ts out and loads the parser
+ * itself when a file needs it.
  */
-export const shellReady: Promise<void> = loadBashParser().then((loaded) => {
-  parser = loaded;
-  NAME_FIELD = loaded.language?.fieldIdForName('name') ?? -1;
-  VARIABLE_FIELD = loaded.language?.fieldIdForName('variable') ?? -1;
-  typeNames = loaded.language?.types ?? [];
+export const shellReady: Promise<void> = new Promise<void>((resolve) => {
+  settleReady = resolve;
 });
-// A failed load surfaces where the promise is awaited; a CLI run that never lints (a usage error
-// after the prefetch) must not die of an unhandled rejection instead.
+// A failed load surfaces where it is awaited; a CLI run that never lints must not die of an
+// unhandled rejection instead.
 shellReady.catch(() => undefined);
+
+/** Loads tree-sitter and its bash grammar (once; later calls get the same promise). */
+export function loadShellParser(): Promise<void> {
+  if (!loading) {
+    loading = loadBashParser().then((loaded) => {
+      parser = loaded;
+      typeNames = loaded.language?.types ?? [];
+    });
+    settleReady(loading);
+  }
+  return loading;
+}
 
 /**
  * Compiles tree-sitter and its bash grammar with V8's baseline compiler (Liftoff) only.
@@ -232,49 +254,50 @@ function shiftScript(script: ShellScript, delta: number): ShellScript {
 }
 
 function parseUncached(original: string, prepared: string, offset: number): ShellScript {
-  if (!parser) throw new Error('the shell parser is still loading: await shellReady (or import @dockfix/core) first');
-  const tree = parser.parse(prepared);
-  if (!tree) {
+  // Simple bodies (most of them) need no tree-sitter: same tree, a fraction of the cost.
+  const simple = parseSimpleShell(prepared);
+  const parsed = simple ? { root: simple, hasError: false } : parseWithTreeSitter(prepared);
+  if (!parsed) {
     return { text: original, offset, commands: [], hasError: true, statementCount: 0, statements: [], comments: [], definitions: [] };
   }
-  try {
-    const hasError = tree.rootNode.hasError;
-    const root = mirror(tree);
-    const found: Collected = { commands: [], comments: [], definitions: [] };
-    collect(root, original, offset, false, found);
-    const statements = topLevelStatements(root, offset);
-    return {
-      text: original,
-      offset,
-      commands: found.commands,
-      hasError,
-      statementCount: statements.length,
-      statements,
-      comments: found.comments,
-      definitions: found.definitions,
-    };
-  } finally {
-    tree.delete();
-  }
+  const { root, hasError } = parsed;
+  const found: Collected = { commands: [], comments: [], definitions: [] };
+  collect(root, original, offset, false, found);
+  const statements = topLevelStatements(root, offset);
+  return {
+    text: original,
+    offset,
+    commands: found.commands,
+    hasError,
+    statementCount: statements.length,
+    statements,
+    comments: found.comments,
+    definitions: found.definitions,
+  };
 }
 
 /**
- * A syntax node copied out of tree-sitter's WebAssembly memory. Every property of a tree-sitter
- * `Node` is a call across the WASM boundary (and `children` allocates a Node per child), which made
- * walking the tree the largest cost of linting: copying the tree once with a TreeCursor and walking
- * plain objects is ~3x cheaper.
+ * What the fast path's tests check against the loaded bash grammar, null before {@link loadShellParser};
+ * not exported from the package. (A structural type: web-tree-sitter's own types need the DOM
+ * library, which a consumer typechecking @dockfix/core's declarations may not have.)
  */
-interface SyntaxNode {
-  readonly type: string;
-  readonly isNamed: boolean;
-  readonly startIndex: number;
-  readonly endIndex: number;
-  /** The grammar field this node fills in its parent (`name`, `variable`, …), as an id; 0 for none. */
-  readonly fieldId: number;
-  readonly parent: SyntaxNode | null;
-  /** Position among the parent's children. */
-  readonly index: number;
-  readonly children: SyntaxNode[];
+export function loadedShellLanguage(): { fieldIdForName(name: string): number | null; readonly types: readonly string[] } | null {
+  return parser?.language ?? null;
+}
+
+/**
+ * tree-sitter's tree of a body, copied out of its WebAssembly memory (see {@link mirror}); null when
+ * tree-sitter gives none. Exported for the fast path's differential test, not from the package.
+ */
+export function parseWithTreeSitter(prepared: string): { readonly root: SyntaxNode; readonly hasError: boolean } | null {
+  if (!parser) throw new ShellParserNotLoadedError();
+  const tree = parser.parse(prepared);
+  if (!tree) return null;
+  try {
+    return { root: mirror(tree), hasError: tree.rootNode.hasError };
+  } finally {
+    tree.delete();
+  }
 }
 
 /** Types whose children are told apart by field (`name`, `variable`): only their children ask the cursor for it. */
@@ -289,7 +312,12 @@ function isNamedType(typeId: number): boolean {
   return named;
 }
 
-/** Copies the tree in one cursor walk, without descending into node types that never hold commands. */
+/**
+ * Copies the tree in one cursor walk, without descending into node types that never hold commands.
+ * Every property of a tree-sitter `Node` is a call across the WASM boundary (and `children`
+ * allocates a Node per child), which made walking the tree the largest cost of linting: copying the
+ * tree once with a TreeCursor and walking plain objects is ~3x cheaper.
+ */
 function mirror(tree: Tree): SyntaxNode {
   const cursor = tree.walk();
   try {
@@ -407,7 +435,7 @@ function collect(node: SyntaxNode, original: string, offset: number, inSubshell:
       out.definitions.push({ kind: 'function', name: nameOf(node, original), range, inSubshell });
       break;
     case 'for_statement': {
-      const variable = childForField(node, VARIABLE_FIELD);
+      const variable = childForField(node, FIELD_IDS.variable);
       if (variable) {
         const name = original.slice(variable.startIndex, variable.endIndex);
         out.definitions.push({ kind: 'loop-variable', name, range: { start: offset + variable.startIndex, end: offset + variable.endIndex }, inSubshell });
@@ -422,7 +450,7 @@ function collect(node: SyntaxNode, original: string, offset: number, inSubshell:
 }
 
 function nameOf(node: SyntaxNode, original: string): string {
-  const name = childForField(node, NAME_FIELD) ?? firstNamedChild(node);
+  const name = childForField(node, FIELD_IDS.name) ?? firstNamedChild(node);
   return name ? original.slice(name.startIndex, name.endIndex) : '';
 }
 

@@ -2,6 +2,7 @@
 // (worker.ts). Everything that goes in and out is plain data, so a worker can post it back.
 import type { Diagnostic, FixResult } from '@dockfix/core';
 import type { Settings } from './settings.js';
+import { withShellParser } from './shell-parser.js';
 
 /** One file to check. */
 export interface CheckTask {
@@ -29,17 +30,17 @@ export type CheckOutcome =
   /** The worker checking the file died (a plugin called process.exit, ran out of memory…). */
   | { readonly kind: 'worker-crash'; readonly message: string };
 
-/** Runs a task with the file's settings; never throws. */
-export function checkFile(settings: Settings, task: CheckTask): CheckOutcome {
+/** Runs a task with the file's settings (loading the shell parser first if the file needs it); never throws. */
+export async function checkFile(settings: Settings, task: CheckTask): Promise<CheckOutcome> {
   // The files beside the Dockerfile that the rules looked at (core records them): a cached result
   // holds only while they are as they were.
   const readsOf = (dependencies: readonly string[]) => (task.recordReads ? { reads: dependencies } : {});
   try {
     if (task.mode === 'lint') {
-      const result = settings.linter.lint(task.text, { filePath: task.lintPath, config: settings.config });
+      const result = await withShellParser(() => settings.linter.lint(task.text, { filePath: task.lintPath, config: settings.config }));
       return { kind: 'lint', diagnostics: result.diagnostics, fatal: result.fatal, ...readsOf(result.fileDependencies) };
     }
-    const result = settings.linter.fix(task.text, { filePath: task.lintPath, config: settings.config, unsafe: task.unsafe });
+    const result = await withShellParser(() => settings.linter.fix(task.text, { filePath: task.lintPath, config: settings.config, unsafe: task.unsafe }));
     const { output, changed, applied, remaining, diff, unsafeFixable, createFiles, reverted, fatal } = result;
     return { kind: 'fix', result: { output, changed, applied, remaining, diff, unsafeFixable, createFiles, reverted, fatal }, ...readsOf(result.fileDependencies) };
   } catch (error) {

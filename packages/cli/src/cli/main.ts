@@ -423,13 +423,11 @@ export async function parseCommandLine(argv: readonly string[]): Promise<{ reado
 }
 
 /**
- * A command module once the engine can lint: in the bundle (scripts/bundle-cli.mjs) importing
- * @dockfix/core does not wait for the shell parser's WebAssembly, so this does; from dist/ the
- * import has already waited and the promise is settled.
+ * A command module once the engine is loaded. In the bundle (scripts/bundle-cli.mjs) that does not
+ * load the shell parser's WebAssembly: a file whose RUN bodies need it loads it (shell-parser.ts).
  */
 async function withEngine<T>(command: Promise<T>): Promise<T> {
-  const [module, core] = await Promise.all([command, import('@dockfix/core')]);
-  await core.shellReady;
+  const [module] = await Promise.all([command, import('@dockfix/core')]);
   engineLoaded = true;
   return module;
 }

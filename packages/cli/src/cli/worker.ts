@@ -32,7 +32,7 @@ if (port) {
     void (async () => {
       let outcome: CheckOutcome;
       try {
-        outcome = checkFile(await resolver.forPath(request.task.settingsPath), request.task);
+        outcome = await checkFile(await resolver.forPath(request.task.settingsPath), request.task);
       } catch (error) {
         // The main thread resolved the same configuration before: this is a file changed meanwhile.
         outcome = { kind: 'internal-error', message: `the configuration could not be loaded in a worker thread: ${error instanceof Error ? error.message : String(error)}` };

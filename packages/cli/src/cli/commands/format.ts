@@ -1,6 +1,7 @@
 import { format, unifiedDiff, type FormatOptions } from '@dockfix/core';
 import { diffPath } from '../diff-path.js';
 import { readInput } from '../read-input.js';
+import { withShellParser } from '../shell-parser.js';
 import { plural } from '../report/stylish.js';
 import { internalError, lintPath, prepare, reportFatal, writeInPlace, type CheckArgs } from './common.js';
 
@@ -63,7 +64,7 @@ export async function runFormat(args: FormatArgs): Promise<number> {
     let text = read.text;
     if (args.fixes === 'safe') {
       try {
-        const result = settings.linter.fix(text, { filePath: lintPath(input, checkArgs), config: settings.config, unsafe: false });
+        const result = await withShellParser(() => settings.linter.fix(text, { filePath: lintPath(input, checkArgs), config: settings.config, unsafe: false }));
         if (result.fatal) {
           reportFatal(messages, input.path, result.remaining);
           if (printsText) process.stdout.write(read.text);
