@@ -425,10 +425,10 @@ function checkDirectiveProblems(source: Source): SyntaxProblem[] {
 }
 
 /**
- * dockerfile-ast splits an instruction's text into arguments again on every `getArguments()`, and
- * its own `getArgumentsRange`, `getFlags` and `getHeredocs` call it too: four or more splits per
- * instruction were a quarter of the time of a lint. The tree is never modified, so the first result
- * is kept on the node (as a fresh array per call: dockerfile-ast shifts flags off the one it gets).
+ * dockerfile-ast's `getArguments()` drops the flags from the split arguments anew on every call, and its
+ * own `getArgumentsRange` and `getHeredocs` call it too (the split itself is done once, at the parse:
+ * see `parseDockerfile` in source.ts). The tree is never modified, so the first result is kept on the
+ * node (as a fresh array per call: dockerfile-ast shifts flags off the one it gets).
  */
 function memoizeArguments(node: AstInstruction): void {
   const args = node.getArguments();
