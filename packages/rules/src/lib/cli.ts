@@ -40,18 +40,23 @@ export interface CliSpec {
   readonly singleDashLong?: boolean;
 }
 
-/** Wrappers that run the rest of their arguments as a command: `sudo apt-get …`, `env X=1 pip …`. */
-const WRAPPERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  // The options of each wrapper that take a value.
-  sudo: new Set(['u', 'user', 'g', 'group', 'C', 'close-from', 'p', 'prompt', 'r', 'role', 't', 'type', 'D', 'chdir', 'h', 'host', 'U', 'other-user', 'T', 'command-timeout']),
-  env: new Set(['u', 'unset', 'C', 'chdir', 'S', 'split-string']),
-  command: new Set(),
-  nice: new Set(['n', 'adjustment']),
-  nohup: new Set(),
-  time: new Set(['f', 'format', 'o', 'output']),
-  eatmydata: new Set(),
-  stdbuf: new Set(['i', 'o', 'e', 'input', 'output', 'error']),
-};
+/**
+ * Wrappers that run the rest of their arguments as a command: `sudo apt-get …`, `env X=1 pip …`. A Map,
+ * not an object: a command named `constructor` or `toString` is no wrapper.
+ */
+const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    // The options of each wrapper that take a value.
+    sudo: new Set(['u', 'user', 'g', 'group', 'C', 'close-from', 'p', 'prompt', 'r', 'role', 't', 'type', 'D', 'chdir', 'h', 'host', 'U', 'other-user', 'T', 'command-timeout']),
+    env: new Set(['u', 'unset', 'C', 'chdir', 'S', 'split-string']),
+    command: new Set(),
+    nice: new Set(['n', 'adjustment']),
+    nohup: new Set(),
+    time: new Set(['f', 'format', 'o', 'output']),
+    eatmydata: new Set(),
+    stdbuf: new Set(['i', 'o', 'e', 'input', 'output', 'error']),
+  }),
+);
 
 /** The base name of a program path: `/usr/bin/apt-get` → `apt-get`. */
 export function baseName(name: string): string {
@@ -105,8 +110,8 @@ function unwrapUncached(command: ShellCommand): CommandFacts | null {
   for (let depth = 0; depth < 4; depth++) {
     if (nameWord.dynamic) return null;
     const wrapper = baseName(nameWord.value);
-    const valueOptions = WRAPPERS[wrapper];
-    if (!valueOptions) break;
+    const valueOptions = WRAPPERS.get(wrapper);
+    if (!valueOptions) return { nameWord, args, sudo, tool: wrapper };
     if (wrapper === 'sudo') sudo = true;
     let i = 0;
     for (; i < args.length; i++) {
