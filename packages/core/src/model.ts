@@ -519,9 +519,14 @@ function unquote(value: string): string {
   return value;
 }
 
-function parseJsonForm(text: string, escapeChar: string): string[] | null {
+/** A line continuation, per escape character (built once: parseJsonForm reads every instruction). */
+const CONTINUATION = { '\\': /\\[ \t]*\r?\n/, '`': /`[ \t]*\r?\n/ } as const;
+
+function parseJsonForm(text: string, escapeChar: '\\' | '`'): string[] | null {
+  // Only an array can be exec form: most instructions are not, and need no joining.
+  if (!/^\s*\[/.test(text)) return null;
   // The frontend joins continuation lines before it reads the JSON (`CMD [ "a", \` + newline + `"b" ]`).
-  const joined = text.includes('\n') ? text.split(new RegExp(`\\${escapeChar}[ \\t]*\\r?\\n`)).join('') : text;
+  const joined = text.includes('\n') ? text.split(CONTINUATION[escapeChar]).join('') : text;
   const trimmed = joined.trim();
   if (!trimmed.startsWith('[')) return null;
   try {
