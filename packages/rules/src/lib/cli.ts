@@ -98,7 +98,7 @@ export interface Unwrapped {
 interface CommandFacts extends Unwrapped {
   /** The command split by each spec (module constants), no words skipped. */
   calls?: Map<CliSpec, CliCall>;
-  rm?: readonly string[] | null;
+  rm?: readonly string[];
 }
 
 const unwrapped_ = new WeakMap<ShellCommand, CommandFacts | null>();
