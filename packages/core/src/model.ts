@@ -425,10 +425,10 @@ function checkDirectiveProblems(source: Source): SyntaxProblem[] {
 }
 
 /**
- * dockerfile-ast splits an instruction's text into arguments again on every `getArguments()`, and
- * its own `getArgumentsRange`, `getFlags` and `getHeredocs` call it too: four or more splits per
- * instruction were a quarter of the time of a lint. The tree is never modified, so the first result
- * is kept on the node (as a fresh array per call: dockerfile-ast shifts flags off the one it gets).
+ * dockerfile-ast's `getArguments()` drops the flags from the split arguments anew on every call, and its
+ * own `getArgumentsRange` and `getHeredocs` call it too (the split itself is done once, at the parse:
+ * see `parseDockerfile` in source.ts). The tree is never modified, so the first result is kept on the
+ * node (as a fresh array per call: dockerfile-ast shifts flags off the one it gets).
  */
 function memoizeArguments(node: AstInstruction): void {
   const args = node.getArguments();
@@ -519,9 +519,14 @@ function unquote(value: string): string {
   return value;
 }
 
-function parseJsonForm(text: string, escapeChar: string): string[] | null {
+/** A line continuation, per escape character (built once: parseJsonForm reads every instruction). */
+const CONTINUATION = { '\\': /\\[ \t]*\r?\n/, '`': /`[ \t]*\r?\n/ } as const;
+
+function parseJsonForm(text: string, escapeChar: '\\' | '`'): string[] | null {
+  // Only an array can be exec form: most instructions are not, and need no joining.
+  if (!/^\s*\[/.test(text)) return null;
   // The frontend joins continuation lines before it reads the JSON (`CMD [ "a", \` + newline + `"b" ]`).
-  const joined = text.includes('\n') ? text.split(new RegExp(`\\${escapeChar}[ \\t]*\\r?\\n`)).join('') : text;
+  const joined = text.includes('\n') ? text.split(CONTINUATION[escapeChar]).join('') : text;
   const trimmed = joined.trim();
   if (!trimmed.startsWith('[')) return null;
   try {

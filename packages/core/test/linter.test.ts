@@ -82,6 +82,36 @@ describe('lint', () => {
     }
   });
 
+  it('calls handlers in rule order per keyword, ONBUILD triggers and exits included, also from a visitor with a prototype', () => {
+    const calls: string[] = [];
+    class Methods {
+      RUN(run: { onbuild?: unknown }): void {
+        calls.push(`methods RUN${run.onbuild ? ' (trigger)' : ''}`);
+      }
+      'Stage:exit'(): void {
+        calls.push('methods Stage:exit');
+      }
+    }
+    const linter = createLinter({
+      rules: [
+        rule('first', () => ({ RUN: () => calls.push('first RUN'), 'Dockerfile:exit': () => calls.push('first Dockerfile:exit'), NOTAKEYWORD: () => calls.push('never') }) as never),
+        rule('methods', () => new Methods() as never),
+        rule('last', () => ({ 'Stage:exit': () => calls.push('last Stage:exit'), FROM: () => calls.push('last FROM'), RUN: undefined })),
+      ],
+    });
+    linter.lint('FROM a\nRUN true\nONBUILD RUN make\n');
+    expect(calls).toEqual([
+      'last FROM',
+      'first RUN',
+      'methods RUN',
+      'first RUN',
+      'methods RUN (trigger)',
+      'methods Stage:exit',
+      'last Stage:exit',
+      'first Dockerfile:exit',
+    ]);
+  });
+
   it('names the rule when a rule crashes', () => {
     const crashing = createLinter({ rules: [rule('boom', () => ({ FROM: () => { throw new Error('bad'); } }))] });
     expect(() => crashing.lint('FROM a\n', { filePath: 'x/Dockerfile' })).toThrow(/rule "boom" crashed on x\/Dockerfile: bad/);

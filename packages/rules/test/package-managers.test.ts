@@ -1,6 +1,6 @@
 import { buildModel, createLinter, type RunInstruction, Source } from '@dockfix/core';
 import { describe, expect, it } from 'vitest';
-import { parseCli } from '../src/lib/cli.js';
+import { parseCli, toolCall } from '../src/lib/cli.js';
 import { failureFailsRun, removeChained } from '../src/lib/shell.js';
 import aptGetYes from '../src/package-managers/apt-get-yes.js';
 import aptListsCleanup from '../src/package-managers/apt-lists-cleanup.js';
@@ -78,6 +78,23 @@ describe('parseCli', () => {
   it('sees through sudo and env', () => {
     expect(call('sudo -E env DEBIAN_FRONTEND=noninteractive apt-get -q install -y x')?.tool).toBe('apt-get');
     expect(call('sudo -u app apt-get install x')?.sudo).toBe(true);
+  });
+
+  it('takes only the known wrappers for wrappers, not names an object inherits', () => {
+    expect(call('constructor apt-get install x')?.tool).toBe('constructor');
+    expect(call('/usr/bin/toString -q x')?.tool).toBe('toString');
+    expect(call('/usr/bin/sudo /usr/bin/apt-get install x')?.tool).toBe('apt-get');
+  });
+
+  it('splits each command once per spec, and answers the same call again', () => {
+    const spec = { valueOptions: new Set(['o']), subcommand: true };
+    const command = firstRun('apt-get -o a=b install x').run.script?.commands[0];
+    if (!command) throw new Error('no command');
+    const first = toolCall(command, ['apt-get'], spec);
+    expect(first?.subcommand?.value).toBe('install');
+    expect(toolCall(command, ['apt', 'apt-get'], spec)).toBe(first);
+    expect(toolCall(command, ['apk'], spec)).toBeNull();
+    expect(toolCall(command, ['apt-get'], { ...spec })).not.toBe(first);
   });
 
   it('splits options, values, the subcommand and operands', () => {

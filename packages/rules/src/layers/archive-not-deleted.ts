@@ -15,8 +15,8 @@ const WGET_VALUES = new Set(['O', 'output-document', 'o', 'output-file', 'P', 'd
 /** The file a `curl`/`wget` writes, when the command names it literally; null for stdout, `-` or unknown. */
 function downloadTarget(command: ShellCommand): { path: string; word: ShellWord | null } | null {
   const unwrapped = unwrap(command);
-  if (!unwrapped || unwrapped.nameWord.dynamic) return null;
-  const tool = baseName(unwrapped.nameWord.value);
+  if (!unwrapped || unwrapped.tool === null) return null;
+  const tool = unwrapped.tool;
   if (tool !== 'curl' && tool !== 'wget') return null;
   const call = parseCli(command, { valueOptions: tool === 'curl' ? CURL_VALUES : WGET_VALUES });
   // A `$URL` is fine when `-o file` names the file; a `$OPTS` could hide another output option.
@@ -39,8 +39,8 @@ function downloadTarget(command: ShellCommand): { path: string; word: ShellWord 
 /** True when `command` unpacks or installs `path`: `tar -xf`, `unzip`, `dpkg -i`, `rpm -i`, `apt-get install ./x.deb`, `apk add x.apk`. */
 function consumes(command: ShellCommand, path: string): boolean {
   const unwrapped = unwrap(command);
-  if (!unwrapped || unwrapped.nameWord.dynamic) return false;
-  const tool = baseName(unwrapped.nameWord.value);
+  if (!unwrapped || unwrapped.tool === null) return false;
+  const tool = unwrapped.tool;
   if (!['tar', 'unzip', 'bsdtar', '7z', 'dpkg', 'rpm', 'apt-get', 'apt', 'apk', 'dnf', 'yum', 'gunzip', 'xz'].includes(tool)) return false;
   return unwrapped.args.some((word) => samePath(word.value, path) || word.value.endsWith(`f${path}`) || word.value === `--file=${path}`);
 }

@@ -1,5 +1,5 @@
 import { defineRule, type RunInstruction, type ShellCommand } from '@dockfix/core';
-import { baseName, unwrap } from '../lib/cli.js';
+import { unwrap } from '../lib/cli.js';
 import { isInstallOrCi, parseNpm } from '../lib/npm.js';
 import { parseApt, parsePip, subcommandOf } from '../lib/packages.js';
 import { cacheMountCovers, runsAsRoot } from '../lib/stages.js';
@@ -17,8 +17,8 @@ interface CacheKind {
 /** The program a command runs and its first argument: `go build`, `cargo install`. */
 function programAndSub(command: ShellCommand): [string, string] | null {
   const unwrapped = unwrap(command);
-  if (!unwrapped || unwrapped.nameWord.dynamic) return null;
-  return [baseName(unwrapped.nameWord.value), unwrapped.args.find((word) => !word.value.startsWith('-'))?.value ?? ''];
+  if (!unwrapped || unwrapped.tool === null) return null;
+  return [unwrapped.tool, unwrapped.args.find((word) => !word.value.startsWith('-'))?.value ?? ''];
 }
 
 const KINDS: readonly CacheKind[] = [

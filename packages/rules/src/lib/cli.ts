@@ -40,18 +40,23 @@ export interface CliSpec {
   readonly singleDashLong?: boolean;
 }
 
-/** Wrappers that run the rest of their arguments as a command: `sudo apt-get …`, `env X=1 pip …`. */
-const WRAPPERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  // The options of each wrapper that take a value.
-  sudo: new Set(['u', 'user', 'g', 'group', 'C', 'close-from', 'p', 'prompt', 'r', 'role', 't', 'type', 'D', 'chdir', 'h', 'host', 'U', 'other-user', 'T', 'command-timeout']),
-  env: new Set(['u', 'unset', 'C', 'chdir', 'S', 'split-string']),
-  command: new Set(),
-  nice: new Set(['n', 'adjustment']),
-  nohup: new Set(),
-  time: new Set(['f', 'format', 'o', 'output']),
-  eatmydata: new Set(),
-  stdbuf: new Set(['i', 'o', 'e', 'input', 'output', 'error']),
-};
+/**
+ * Wrappers that run the rest of their arguments as a command: `sudo apt-get …`, `env X=1 pip …`. A Map,
+ * not an object: a command named `constructor` or `toString` is no wrapper.
+ */
+const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    // The options of each wrapper that take a value.
+    sudo: new Set(['u', 'user', 'g', 'group', 'C', 'close-from', 'p', 'prompt', 'r', 'role', 't', 'type', 'D', 'chdir', 'h', 'host', 'U', 'other-user', 'T', 'command-timeout']),
+    env: new Set(['u', 'unset', 'C', 'chdir', 'S', 'split-string']),
+    command: new Set(),
+    nice: new Set(['n', 'adjustment']),
+    nohup: new Set(),
+    time: new Set(['f', 'format', 'o', 'output']),
+    eatmydata: new Set(),
+    stdbuf: new Set(['i', 'o', 'e', 'input', 'output', 'error']),
+  }),
+);
 
 /** The base name of a program path: `/usr/bin/apt-get` → `apt-get`. */
 export function baseName(name: string): string {
@@ -63,6 +68,10 @@ export function baseName(name: string): string {
  * `time`, … (with their options and `VAR=value` words). Null when a wrapper's target is only known at build time.
  */
 export function unwrap(command: ShellCommand): Unwrapped | null {
+  return factsOf(command);
+}
+
+function factsOf(command: ShellCommand): CommandFacts | null {
   // Dozens of rules ask this of every command: answer each command once.
   let unwrapped = unwrapped_.get(command);
   if (unwrapped === undefined) {
@@ -77,19 +86,32 @@ export interface Unwrapped {
   readonly nameWord: ShellWord;
   readonly args: readonly ShellWord[];
   readonly sudo: boolean;
+  /** The program's base name (`apt-get` for `/usr/bin/apt-get`); null when `nameWord` is dynamic. */
+  readonly tool: string | null;
 }
 
-const unwrapped_ = new WeakMap<ShellCommand, Unwrapped | null>();
+/**
+ * What the rules derived from one command, kept with its {@link Unwrapped}: a dozen rules ask each
+ * command whether it is an apt, apk, rpm, … call or an `rm`, and one WeakMap entry per command (rather
+ * than one per question) keeps the asking to a lookup.
+ */
+interface CommandFacts extends Unwrapped {
+  /** The command split by each spec (module constants), no words skipped. */
+  calls?: Map<CliSpec, CliCall>;
+  rm?: readonly string[];
+}
 
-function unwrapUncached(command: ShellCommand): Unwrapped | null {
+const unwrapped_ = new WeakMap<ShellCommand, CommandFacts | null>();
+
+function unwrapUncached(command: ShellCommand): CommandFacts | null {
   let nameWord = command.nameWord;
   let args = command.args;
   let sudo = false;
   for (let depth = 0; depth < 4; depth++) {
     if (nameWord.dynamic) return null;
     const wrapper = baseName(nameWord.value);
-    const valueOptions = WRAPPERS[wrapper];
-    if (!valueOptions) break;
+    const valueOptions = WRAPPERS.get(wrapper);
+    if (!valueOptions) return { nameWord, args, sudo, tool: wrapper };
     if (wrapper === 'sudo') sudo = true;
     let i = 0;
     for (; i < args.length; i++) {
@@ -111,15 +133,49 @@ function unwrapUncached(command: ShellCommand): Unwrapped | null {
     nameWord = next;
     args = args.slice(i + 1);
   }
-  return { nameWord, args, sudo };
+  return { nameWord, args, sudo, tool: nameWord.dynamic ? null : baseName(nameWord.value) };
 }
 
 /** Splits a command line by `spec`; null when a wrapper hides the program. */
 export function parseCli(command: ShellCommand, spec: CliSpec = {}, skip = 0): CliCall | null {
-  const unwrapped = unwrap(command);
-  if (!unwrapped || unwrapped.nameWord.dynamic) return null;
+  const unwrapped = factsOf(command);
+  if (!unwrapped || unwrapped.tool === null) return null;
+  return split(command, unwrapped, spec, skip);
+}
+
+/**
+ * {@link parseCli} for a program named in `tools` (base names), else null; each (command, spec) pair is
+ * split once. `spec` must be a module constant: the cache is keyed by its identity. Every
+ * package-manager rule asks this of every command of every RUN.
+ */
+export function toolCall(command: ShellCommand, tools: readonly string[], spec: CliSpec): CliCall | null {
+  const unwrapped = factsOf(command);
+  if (!unwrapped || unwrapped.tool === null || !tools.includes(unwrapped.tool)) return null;
+  return cachedCall(command, unwrapped, spec);
+}
+
+/** {@link parseCli} with a module-constant `spec`, split once per command (see {@link toolCall}). */
+export function parseCliOnce(command: ShellCommand, spec: CliSpec): CliCall | null {
+  const unwrapped = factsOf(command);
+  if (!unwrapped || unwrapped.tool === null) return null;
+  return cachedCall(command, unwrapped, spec);
+}
+
+function cachedCall(command: ShellCommand, unwrapped: CommandFacts, spec: CliSpec): CliCall {
+  const calls = (unwrapped.calls ??= new Map());
+  let call = calls.get(spec);
+  if (call === undefined) {
+    call = split(command, unwrapped, spec, 0);
+    calls.set(spec, call);
+  }
+  return call;
+}
+
+const NO_VALUES: ReadonlySet<string> = new Set();
+
+function split(command: ShellCommand, unwrapped: Unwrapped, spec: CliSpec, skip: number): CliCall {
   const words = unwrapped.args.slice(skip);
-  const valueOptions = spec.valueOptions ?? new Set<string>();
+  const valueOptions = spec.valueOptions ?? NO_VALUES;
   const options: CliOption[] = [];
   const operands: ShellWord[] = [];
   let subcommand: ShellWord | null = null;
@@ -178,7 +234,7 @@ export function parseCli(command: ShellCommand, spec: CliSpec = {}, skip = 0): C
   }
   return {
     command,
-    tool: baseName(unwrapped.nameWord.value),
+    tool: unwrapped.tool as string,
     toolWord: unwrapped.nameWord,
     sudo: unwrapped.sudo,
     subcommand,
@@ -218,8 +274,9 @@ export function mayHideOptions(call: CliCall): boolean {
 }
 
 /** The operands of an `rm` (also through sudo), unquoted; null when the command is not rm. */
-export function rmOperands(command: ShellCommand): string[] | null {
-  const unwrapped = unwrap(command);
-  if (!unwrapped || unwrapped.nameWord.dynamic || baseName(unwrapped.nameWord.value) !== 'rm') return null;
-  return unwrapped.args.filter((word) => !word.value.startsWith('-')).map((word) => word.value.replace(/^["']|["']$/g, ''));
+export function rmOperands(command: ShellCommand): readonly string[] | null {
+  const unwrapped = factsOf(command);
+  if (!unwrapped || unwrapped.tool !== 'rm') return null;
+  unwrapped.rm ??= unwrapped.args.filter((word) => !word.value.startsWith('-')).map((word) => word.value.replace(/^["']|["']$/g, ''));
+  return unwrapped.rm;
 }

@@ -1,7 +1,7 @@
 import { buildModel, Source, type DockerfileModel, type ShellCommand } from '@dockfix/core';
 import { TABLE_DATE, type ImageSize } from '../data/base-images.js';
 import { apkNoCache, parseApk, parsePip, parseRpm, subcommandOf } from './packages.js';
-import { baseName, rmOperands, unwrap } from './cli.js';
+import { rmOperands, unwrap } from './cli.js';
 import { imageFacts, officialName } from './images.js';
 import { isNpm, parseNpm, subcommandName } from './npm.js';
 
@@ -82,7 +82,7 @@ function isCleanup(command: ShellCommand): boolean {
     return npm !== null && subcommandName(npm) === 'cache';
   }
   const unwrapped = unwrap(command);
-  const name = unwrapped && !unwrapped.nameWord.dynamic ? baseName(unwrapped.nameWord.value) : '';
+  const name = unwrapped?.tool ?? '';
   const sub = unwrapped?.args[0]?.value ?? '';
   return (name === 'yarn' && sub === 'cache') || (name === 'pnpm' && sub === 'store') || (name === 'zypper' && /^(clean|cc)$/.test(sub));
 }

@@ -263,8 +263,22 @@ function releaseName(release: DistroRelease): string {
 }
 
 /** Why an image is past its end of life as of the table's date: its language or server version, its distro release, or both. */
-export function endOfLife(image: ImageRef): EndOfLifeFinding[] {
+export function endOfLife(image: ImageRef): readonly EndOfLifeFinding[] {
   if (image.scratch || image.unresolved) return [];
+  // A function of the name and tag alone, asked of every FROM of every file: the corpus names a few
+  // hundred images, and the table scans were most of the rule's time.
+  const key = image.tag === null ? image.name : `${image.name}\0${image.tag}`;
+  let findings = endOfLife_.get(key);
+  if (!findings) {
+    if (endOfLife_.size >= 4096) endOfLife_.clear();
+    endOfLife_.set(key, (findings = endOfLifeUncached(image)));
+  }
+  return findings;
+}
+
+const endOfLife_ = new Map<string, readonly EndOfLifeFinding[]>();
+
+function endOfLifeUncached(image: ImageRef): EndOfLifeFinding[] {
   const findings: EndOfLifeFinding[] = [];
   const facts = imageFacts(image);
   const parts = parseTag(image.tag, facts);

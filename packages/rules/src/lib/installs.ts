@@ -1,5 +1,5 @@
 import type { ShellCommand } from '@dockfix/core';
-import { baseName, optionValue, parseCli, unwrap } from './cli.js';
+import { optionValue, parseCli, unwrap } from './cli.js';
 import { isInstallOrCi, isGlobal, parseNpm } from './npm.js';
 import { isPnpmProjectInstall, isYarnProjectInstall, parsePip, parsePnpm, parseYarn, subcommandOf } from './packages.js';
 
@@ -38,8 +38,8 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
     return { command, label: 'pip install -r', manifests: usable ? paths : null };
   }
   const unwrapped = unwrap(command);
-  if (!unwrapped || unwrapped.nameWord.dynamic) return null;
-  const tool = baseName(unwrapped.nameWord.value);
+  if (!unwrapped || unwrapped.tool === null) return null;
+  const tool = unwrapped.tool;
   const words = unwrapped.args.filter((word) => !word.value.startsWith('-')).map((word) => word.value);
   switch (tool) {
     case 'bundle':

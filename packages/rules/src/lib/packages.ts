@@ -1,16 +1,17 @@
 import type { ShellCommand, ShellWord } from '@dockfix/core';
-import { baseName, type CliCall, countShort, hasOption, parseCli, unwrap } from './cli.js';
+import { type CliCall, type CliSpec, countShort, hasOption, parseCli, parseCliOnce, toolCall, unwrap } from './cli.js';
 import type { PackageWords } from './pin-rules.js';
 
 // Recognisers for the package managers the rules look at. Each returns the parsed call, or null when
 // the command is something else. Wrappers (`sudo`, `env X=1`) are looked through.
 
 const APT_VALUES = new Set(['o', 'option', 'c', 'config-file', 't', 'target-release', 'default-release', 'a', 'host-architecture', 'P', 'build-profiles']);
+const APT_SPEC: CliSpec = { valueOptions: APT_VALUES, subcommand: true };
+const APT_TOOLS = ['apt-get', 'apt'];
 
 /** `apt-get …` or `apt …` (the tools that install Debian packages). */
-export function parseApt(command: ShellCommand, tools: readonly string[] = ['apt-get', 'apt']): CliCall | null {
-  const call = toolCall(command, tools, { valueOptions: APT_VALUES, subcommand: true });
-  return call;
+export function parseApt(command: ShellCommand, tools: readonly string[] = APT_TOOLS): CliCall | null {
+  return toolCall(command, tools, APT_SPEC);
 }
 
 /** The subcommand as written (`install`), or null. */
@@ -37,10 +38,12 @@ export function aptSkipsRecommends(call: CliCall): boolean {
 }
 
 const APK_VALUES = new Set(['X', 'repository', 'p', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 't', 'virtual', 'progress-fd', 'wait', 'timeout', 'cache-max-age']);
+const APK_TOOLS = ['apk'];
+const APK_SPEC: CliSpec = { valueOptions: APK_VALUES, subcommand: true };
 
 /** `apk …`. */
 export function parseApk(command: ShellCommand): CliCall | null {
-  return toolCall(command, ['apk'], { valueOptions: APK_VALUES, subcommand: true });
+  return toolCall(command, APK_TOOLS, APK_SPEC);
 }
 
 /** True when `apk` keeps no index or package cache: `--no-cache`. */
@@ -60,28 +63,29 @@ const PIP_VALUES = new Set([
   'global-option', 'install-option', 'config-settings', 'C', 'report', 'python', 'use-feature', 'use-deprecated', 'keyring-provider',
   'root-user-action', 'build', 'group',
 ]);
+const PIP_SPEC: CliSpec = { valueOptions: PIP_VALUES, subcommand: true };
 
 /** `pip …`, `pip3 …`, `pip3.12 …`, `python -m pip …`, `python3 -m pip …`. */
 export function parsePip(command: ShellCommand): CliCall | null {
   const unwrapped = unwrap(command);
-  if (!unwrapped || unwrapped.nameWord.dynamic) return null;
-  const name = baseName(unwrapped.nameWord.value);
-  if (/^pip(\d+(\.\d+)?)?$/.test(name)) return parseCli(command, { valueOptions: PIP_VALUES, subcommand: true });
+  const name = unwrapped?.tool;
+  if (!unwrapped || !name) return null;
+  if (/^pip(\d+(\.\d+)?)?$/.test(name)) return parseCliOnce(command, PIP_SPEC);
   if (/^python(\d+(\.\d+)?)?$/.test(name)) {
     const [m, module] = unwrapped.args;
-    if (m?.value === '-m' && module?.value === 'pip') return parseCli(command, { valueOptions: PIP_VALUES, subcommand: true }, 2);
+    if (m?.value === '-m' && module?.value === 'pip') return parseCli(command, PIP_SPEC, 2);
   }
   return null;
 }
 
 /** The options of `pipx install` that take a value (pipx 1.x). */
 const PIPX_VALUES = new Set(['suffix', 'python', 'pip-args', 'i', 'index-url', 'preinstall']);
+const PIPX_SPEC: CliSpec = { valueOptions: PIPX_VALUES, subcommand: true };
+const PIPX_TOOLS = ['pipx'];
 
 /** `pipx …`, which installs each application from PyPI into a virtual environment of its own. */
 export function parsePipx(command: ShellCommand): CliCall | null {
-  const unwrapped = unwrap(command);
-  if (!unwrapped || unwrapped.nameWord.dynamic || baseName(unwrapped.nameWord.value) !== 'pipx') return null;
-  return parseCli(command, { valueOptions: PIPX_VALUES, subcommand: true });
+  return toolCall(command, PIPX_TOOLS, PIPX_SPEC);
 }
 
 const RPM_VALUES = new Set([
@@ -89,10 +93,11 @@ const RPM_VALUES = new Set([
   'e', 'errorlevel', 'R', 'randomwait', 'rpmverbosity', 'downloaddir', 'destdir', 'forcearch', 'disableplugin', 'enableplugin', 'color',
   'setopt', 'best', 'module_platform_id', 'comment',
 ]);
+const RPM_SPEC: CliSpec = { valueOptions: RPM_VALUES, subcommand: true };
 
 /** `yum …` / `dnf …` / `microdnf …` (with `tools` naming which). */
 export function parseRpm(command: ShellCommand, tools: readonly string[]): CliCall | null {
-  return toolCall(command, tools, { valueOptions: RPM_VALUES, subcommand: true });
+  return toolCall(command, tools, RPM_SPEC);
 }
 
 /** True when yum/dnf will not stop to ask: `-y`, `--assumeyes`. */
@@ -123,10 +128,12 @@ export function rpmInstalls(call: CliCall): PackageWords | null {
 }
 
 const ZYPPER_VALUES = new Set(['R', 'root', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'c', 'config', 't', 'type', 'r', 'repo', 'from']);
+const ZYPPER_TOOLS = ['zypper'];
+const ZYPPER_SPEC: CliSpec = { valueOptions: ZYPPER_VALUES, subcommand: true };
 
 /** `zypper …`. */
 export function parseZypper(command: ShellCommand): CliCall | null {
-  return toolCall(command, ['zypper'], { valueOptions: ZYPPER_VALUES, subcommand: true });
+  return toolCall(command, ZYPPER_TOOLS, ZYPPER_SPEC);
 }
 
 /** zypper subcommands (and their short forms) that install or remove packages. */
@@ -138,24 +145,30 @@ export function zypperNonInteractive(call: CliCall): boolean {
 }
 
 const GEM_VALUES = new Set(['v', 'version', 'i', 'install-dir', 'n', 'bindir', 's', 'source', 'p', 'http-proxy', 'platform', 'g', 'file', 'document']);
+const GEM_TOOLS = ['gem'];
+const GEM_SPEC: CliSpec = { valueOptions: GEM_VALUES, subcommand: true };
 
 /** `gem …`. */
 export function parseGem(command: ShellCommand): CliCall | null {
-  return toolCall(command, ['gem'], { valueOptions: GEM_VALUES, subcommand: true });
+  return toolCall(command, GEM_TOOLS, GEM_SPEC);
 }
 
 const GO_VALUES = new Set(['ldflags', 'gcflags', 'asmflags', 'tags', 'mod', 'o', 'p', 'buildmode', 'compiler', 'gccgoflags', 'installsuffix', 'modfile', 'overlay', 'pgo', 'pkgdir', 'toolexec', 'C', 'covermode', 'coverpkg', 'buildvcs']);
+const GO_TOOLS = ['go'];
+const GO_SPEC: CliSpec = { valueOptions: GO_VALUES, subcommand: true, singleDashLong: true };
 
 /** `go …`. */
 export function parseGo(command: ShellCommand): CliCall | null {
-  return toolCall(command, ['go'], { valueOptions: GO_VALUES, subcommand: true, singleDashLong: true });
+  return toolCall(command, GO_TOOLS, GO_SPEC);
 }
 
 const YARN_VALUES = new Set(['cwd', 'modules-folder', 'cache-folder', 'network-timeout', 'mutex', 'registry', 'network-concurrency', 'global-folder', 'link-folder', 'use-yarnrc', 'https-proxy', 'proxy', 'otp']);
+const YARN_TOOLS = ['yarn', 'yarnpkg'];
+const YARN_SPEC: CliSpec = { valueOptions: YARN_VALUES, subcommand: true };
 
 /** `yarn …`. */
 export function parseYarn(command: ShellCommand): CliCall | null {
-  return toolCall(command, ['yarn', 'yarnpkg'], { valueOptions: YARN_VALUES, subcommand: true });
+  return toolCall(command, YARN_TOOLS, YARN_SPEC);
 }
 
 /** True for a yarn call that installs the project from its manifest: `yarn`, `yarn install`, `yarn --production`. */
@@ -167,10 +180,12 @@ export function isYarnProjectInstall(call: CliCall): boolean {
 }
 
 const PNPM_VALUES = new Set(['C', 'dir', 'filter', 'F', 'store-dir', 'virtual-store-dir', 'modules-dir', 'reporter', 'loglevel', 'network-concurrency', 'child-concurrency', 'registry', 'lockfile-dir', 'workspace-root', 'config.store-dir']);
+const PNPM_TOOLS = ['pnpm'];
+const PNPM_SPEC: CliSpec = { valueOptions: PNPM_VALUES, subcommand: true };
 
 /** `pnpm …`. */
 export function parsePnpm(command: ShellCommand): CliCall | null {
-  return toolCall(command, ['pnpm'], { valueOptions: PNPM_VALUES, subcommand: true });
+  return toolCall(command, PNPM_TOOLS, PNPM_SPEC);
 }
 
 /** True for a pnpm call that installs the project from its lockfile: `pnpm install`, `pnpm i`. */
@@ -178,34 +193,6 @@ export function isPnpmProjectInstall(call: CliCall): boolean {
   const sub = subcommandOf(call);
   return (sub === 'install' || sub === 'i') && call.operands.length === 0;
 }
-
-/** Parses a call to one of `tools` (by base name); null otherwise. */
-function toolCall(command: ShellCommand, tools: readonly string[], spec: Parameters<typeof parseCli>[1]): CliCall | null {
-  const unwrapped = unwrap(command);
-  if (!unwrapped || unwrapped.nameWord.dynamic || !tools.includes(baseName(unwrapped.nameWord.value))) return null;
-  // Every package-manager rule parses the same commands: parse each (command, tool) pair once.
-  const key = `${tools.join(',')}|${spec?.subcommand === true}|${spec?.singleDashLong === true}|${setId(spec?.valueOptions)}`;
-  let calls = toolCalls.get(command);
-  if (!calls) toolCalls.set(command, (calls = new Map()));
-  let call = calls.get(key);
-  if (call === undefined) {
-    call = parseCli(command, spec);
-    calls.set(key, call);
-  }
-  return call;
-}
-
-const toolCalls = new WeakMap<ShellCommand, Map<string, CliCall | null>>();
-const setIds = new WeakMap<ReadonlySet<string>, number>();
-
-/** A number per option set, so that two specs share a cache entry only when they read options alike. */
-function setId(set: ReadonlySet<string> | undefined): number {
-  if (!set) return 0;
-  let id = setIds.get(set);
-  if (id === undefined) setIds.set(set, (id = nextSetId++));
-  return id;
-}
-let nextSetId = 1;
 
 /** Operands that name packages (not options' values, not local files, not URLs). */
 export function packageOperands(call: CliCall): ShellWord[] {

@@ -16,8 +16,20 @@ interface AstProperty {
   getValueRange(): Parameters<Source['toRange']>[0] | null;
 }
 
-/** The key/value pairs of an ENV, ARG or LABEL instruction, as the Dockerfile parser splits them. */
-export function keyValues(source: Source, instruction: Instruction): KeyValue[] {
+/**
+ * The key/value pairs of an ENV, ARG or LABEL instruction, as the Dockerfile parser splits them. A dozen
+ * rules ask this of the same instructions, and dockerfile-ast splits the properties anew on each
+ * `getProperties()`: the answer is kept per instruction (the source is the instruction's own).
+ */
+export function keyValues(source: Source, instruction: Instruction): readonly KeyValue[] {
+  let pairs = keyValues_.get(instruction);
+  if (!pairs) keyValues_.set(instruction, (pairs = readKeyValues(source, instruction)));
+  return pairs;
+}
+
+const keyValues_ = new WeakMap<Instruction, readonly KeyValue[]>();
+
+function readKeyValues(source: Source, instruction: Instruction): KeyValue[] {
   const node = instruction.node as unknown as { getProperties?: () => AstProperty[]; getProperty?: () => AstProperty | null };
   const properties = node.getProperties?.() ?? (node.getProperty ? [node.getProperty()].filter((p): p is AstProperty => p !== null) : []);
   return properties.map((property) => {

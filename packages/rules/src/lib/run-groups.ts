@@ -52,10 +52,17 @@ function isHousekeeping(command: ShellCommand): boolean {
 
 /** The logical steps of a RUN: its commands, not counting index refreshes and cleanups, and at least 1. */
 export function logicalSteps(run: RunInstruction): number {
-  const commands = commandsOf(run);
-  if (commands.length === 0) return 1;
-  return Math.max(1, commands.filter((command) => !isHousekeeping(command)).length);
+  // merge-run asks it of each RUN twice (as the second of a pair, then as the first of the next).
+  let steps = logicalSteps_.get(run);
+  if (steps === undefined) {
+    const commands = commandsOf(run);
+    steps = commands.length === 0 ? 1 : Math.max(1, commands.filter((command) => !isHousekeeping(command)).length);
+    logicalSteps_.set(run, steps);
+  }
+  return steps;
 }
+
+const logicalSteps_ = new WeakMap<RunInstruction, number>();
 
 const SHELL_PATH = /^\/(usr\/)?bin\/(sh|bash|dash|ash)$/;
 

@@ -1,11 +1,11 @@
 import { defineRule, type Instruction, type ShellCommand, type Stage } from '@dockfix/core';
-import { baseName, unwrap } from '../lib/cli.js';
+import { unwrap } from '../lib/cli.js';
 
 /** `curl` or `wget` when the command runs one of them (through sudo/env too). */
 function downloader(command: ShellCommand): 'curl' | 'wget' | null {
   const unwrapped = unwrap(command);
-  if (!unwrapped || unwrapped.nameWord.dynamic) return null;
-  const name = baseName(unwrapped.nameWord.value);
+  if (!unwrapped || unwrapped.tool === null) return null;
+  const name = unwrapped.tool;
   return name === 'curl' || name === 'wget' ? name : null;
 }
 

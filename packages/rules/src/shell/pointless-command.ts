@@ -1,5 +1,5 @@
 import { defineRule } from '@dockfix/core';
-import { unwrap, baseName } from '../lib/cli.js';
+import { unwrap } from '../lib/cli.js';
 
 /** hadolint's list: programs that need a running system, a terminal or a network peer, none of which a build step has. */
 const POINTLESS = new Set(['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
@@ -31,8 +31,8 @@ export default defineRule({
       RUN(run) {
         for (const command of run.run.script?.commands ?? []) {
           const unwrapped = unwrap(command);
-          if (!unwrapped || unwrapped.nameWord.dynamic) continue;
-          const name = baseName(unwrapped.nameWord.value);
+          if (!unwrapped || unwrapped.tool === null) continue;
+          const name = unwrapped.tool;
           if (!POINTLESS.has(name)) continue;
           ctx.report({ node: unwrapped.nameWord.range, message: `\`${name}\` makes no sense in a build step: no terminal, services or running container` });
         }
