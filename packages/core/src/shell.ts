@@ -22,7 +22,7 @@ export class ShellParserNotLoadedError extends Error {
 }
 
 let loading: Promise<void> | null = null;
-let settleReady: (load: Promise<void>) => void = () => undefined;
+let settleReady!: (load: Promise<void>) => void;
 
 /**
  * Resolves once the shell parser is loaded; {@link parseShell} needs it for bodies the fast path does

@@ -248,7 +248,7 @@ export async function main(commandLine: readonly string[]): Promise<number> {
 
 /**
  * The command of a line that is `lint` or `fix` and paths alone (a pre-commit hook's
- * `dockfix lint FILE…`, or `dockfix FILE`), read without yargs; null for any other line, which
+ * `dockfix lint FILE…`), read without yargs; null for any other line, which
  * {@link parseCommandLine} reads. Loading yargs, declaring the commands and parsing were ~8 ms of
  * such a run. The command must be the one yargs gives (test/cli/plain-command.test.ts compares them),
  * so an argument yargs would read as anything but a path leaves the line to yargs: an option, `-`,

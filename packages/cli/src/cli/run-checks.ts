@@ -3,7 +3,6 @@
 // The commands print and write from these outcomes in that order, so the output is the same
 // whichever thread checked a file and in whatever order the workers finished.
 import { availableParallelism } from 'node:os';
-import { loadShellParser } from '@dockfix/core';
 import { cacheableFix, cacheFilePath, ResultCache, type CachedResult, type FileState } from './cache.js';
 import { AUTO_MIN_FILES, type CacheStrategy, type Jobs } from './scale-options.js';
 import { checkFile, type CheckOutcome, type CheckTask } from './check-file.js';
@@ -86,9 +85,6 @@ export async function runChecks(
   if (workers > 1) {
     const { CheckPool } = await import('./pool.js');
     const pool = new CheckPool(workers, { cwd: options.cwd, cli: options.cli });
-    // The commands parse some results again in this thread (fix's savings estimate re-reads the old and
-    // new text), which a worker's check did not load the shell parser for; on a run this big, load it here too.
-    const shellParser = loadShellParser();
     try {
       await Promise.all(
         todo.map(async (item) => {
@@ -97,7 +93,6 @@ export async function runChecks(
           outcomes[item.index] = input.kind === 'stdin' ? await checkFile(settingsOf(input), item.task) : await pool.run(item.task);
         }),
       );
-      await shellParser;
     } finally {
       await pool.close();
     }

@@ -1,4 +1,4 @@
-import { buildModel, Source, type DockerfileModel, type ShellCommand } from '@dockfix/core';
+import { buildModel, ShellParserNotLoadedError, Source, type DockerfileModel, type ShellCommand } from '@dockfix/core';
 import { TABLE_DATE, type ImageSize } from '../data/base-images.js';
 import { apkNoCache, parseApk, parsePip, parseRpm, subcommandOf } from './packages.js';
 import { rmOperands, unwrap } from './cli.js';
@@ -21,14 +21,18 @@ export interface SavingsEstimate {
   readonly sizesAsOf: string;
 }
 
-/** Estimates what the rewrite from `before` to `after` saves; null when either text does not build a model. */
+/**
+ * Estimates what the rewrite from `before` to `after` saves; null when either text does not build a model.
+ * A shell parser not loaded yet is not such a text: that error is the caller's to handle (the CLI loads it).
+ */
 export function estimateSavings(before: string, after: string): SavingsEstimate | null {
   let a: DockerfileModel;
   let b: DockerfileModel;
   try {
     a = buildModel(new Source(before));
     b = buildModel(new Source(after));
-  } catch {
+  } catch (error) {
+    if (error instanceof ShellParserNotLoadedError) throw error;
     return null;
   }
   return {

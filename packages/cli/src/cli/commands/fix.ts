@@ -6,6 +6,7 @@ import { diffPath } from '../diff-path.js';
 import { plural } from '../report/stylish.js';
 import type { FileReport } from '../report/types.js';
 import type { Settings } from '../settings.js';
+import { withShellParser } from '../shell-parser.js';
 import { checkPrepared, DEFAULT_EXIT_SETTINGS, prepare, problemsExitCode, reportCheckFailure, reportFatal, writeInPlace, writeReports, type CheckArgs } from './common.js';
 
 /** Options of `dockfix fix` on top of the shared ones. */
@@ -69,7 +70,8 @@ export async function runFix(args: FixArgs): Promise<number> {
     if (result.changed) {
       fixedProblems += result.applied.length;
       changedFiles++;
-      const estimate = estimateSavings(read.text, result.output);
+      // Parses both texts again in this thread, which a worker's fix did not load the shell parser for.
+      const estimate = await withShellParser(() => estimateSavings(read.text, result.output));
       if (estimate) estimates.push(estimate);
       if (args.diff) process.stdout.write(input.kind === 'file' ? unifiedDiff(read.text, result.output, diffPath(input.absolutePath)) : result.diff);
     }
