@@ -1,5 +1,6 @@
 import { type Argument, DockerfileParser, type Dockerfile, Instruction } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type SplittableInstruction, splitArguments } from './split-arguments.js';
 
 /** A half-open span of UTF-16 offsets into {@link Source.text}. */
 export interface TextRange {
@@ -122,6 +123,7 @@ type RawArguments = { getRawArguments(): Argument[] };
  * depends only on the instruction's text and ranges, fixed at construction, so for this one synchronous
  * parse the prototype method keeps its first answer on each instance (a fresh array per call, as callers
  * shift flags off it); the prototype is restored at once, so other users of dockerfile-ast see no change.
+ * The split itself is split-arguments.ts's: the same algorithm, without a string allocation per character.
  */
 function parseDockerfile(text: string): Dockerfile {
   const prototype = Instruction.prototype as unknown as RawArguments;
@@ -129,7 +131,7 @@ function parseDockerfile(text: string): Dockerfile {
   // A private method: should a dockerfile-ast upgrade rename it, parse as it comes (source.test.ts then fails).
   if (typeof split !== 'function') return DockerfileParser.parse(text);
   prototype.getRawArguments = function (this: RawArguments): Argument[] {
-    const args = split.call(this);
+    const args = splitArguments(this as unknown as SplittableInstruction);
     Object.defineProperty(this, 'getRawArguments', { value: () => args.slice(), configurable: true, writable: true });
     return args.slice();
   };

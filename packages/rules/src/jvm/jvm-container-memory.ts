@@ -75,6 +75,8 @@ export default defineRule({
       const cgroup: TextRange[] = [];
       for (const range of ranges) {
         const text = ctx.source.slice(range);
+        // Both flags start with `-X`: most values have none, and the look-behind scans are not cheap.
+        if (!text.includes('-X')) continue;
         for (const match of text.matchAll(HEAP_FLAG)) {
           const bytes = Number(match[2]) * (UNITS[(match[3] ?? '').toLowerCase()] ?? 1);
           const start = range.start + (match.index ?? 0);

@@ -7,6 +7,8 @@ export interface KeyValue {
   /** The value with quotes and escapes removed; null when there is none (`ARG TOKEN`). */
   readonly value: string | null;
   readonly valueRange: TextRange | null;
+  /** The `=` between name and value as written; null in the legacy `KEY value` form and for a name alone. */
+  readonly operator: string | null;
 }
 
 interface AstProperty {
@@ -14,6 +16,7 @@ interface AstProperty {
   getNameRange(): Parameters<Source['toRange']>[0];
   getValue(): string | null;
   getValueRange(): Parameters<Source['toRange']>[0] | null;
+  getAssignmentOperator(): string | null;
 }
 
 /**
@@ -39,6 +42,7 @@ function readKeyValues(source: Source, instruction: Instruction): KeyValue[] {
       nameRange: source.toRange(property.getNameRange()),
       value: property.getValue(),
       valueRange: valueRange ? source.toRange(valueRange) : null,
+      operator: property.getAssignmentOperator(),
     };
   });
 }

@@ -32,6 +32,8 @@ const NAME_CHAR = /[A-Za-z0-9_]/;
  */
 export function variableReferences(text: string, offset: number, escapeChar: string): VariableReference[] {
   const references: VariableReference[] = [];
+  // Most words have no `$`: the scan below would find nothing.
+  if (!text.includes('$')) return references;
   let inDouble = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];

@@ -1,5 +1,8 @@
 import { defineRule } from '@dockfix/core';
-import { parseCli } from '../lib/cli.js';
+import { type CliSpec, toolCall } from '../lib/cli.js';
+
+const LN = ['ln'];
+const LN_SPEC: CliSpec = {};
 
 export default defineRule({
   meta: {
@@ -29,8 +32,8 @@ export default defineRule({
     return {
       RUN(run) {
         for (const command of run.run.script?.commands ?? []) {
-          const call = parseCli(command);
-          if (!call || call.tool !== 'ln') continue;
+          const call = toolCall(command, LN, LN_SPEC);
+          if (!call) continue;
           // The link name is the last operand: `ln -s /bin/sh /usr/local/bin/x` only reads /bin/sh.
           const target = call.operands.at(-1);
           if (call.operands.length < 2 || target?.value !== '/bin/sh') continue;

@@ -1,5 +1,11 @@
 import { defineRule } from '@dockfix/core';
-import { hasOption, optionValue, parseCli } from '../lib/cli.js';
+import { type CliSpec, hasOption, optionValue, toolCall } from '../lib/cli.js';
+
+const USERADD = ['useradd'];
+/** The options of `useradd` that take a value. */
+const USERADD_SPEC: CliSpec = {
+  valueOptions: new Set(['u', 'uid', 'g', 'gid', 'G', 'groups', 'd', 'home-dir', 's', 'shell', 'c', 'comment', 'k', 'skel', 'K', 'key', 'e', 'expiredate', 'f', 'inactive', 'b', 'base-dir', 'p', 'password', 'R', 'root', 'P', 'prefix', 'Z', 'selinux-user']),
+};
 
 export default defineRule({
   meta: {
@@ -22,12 +28,11 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const spec = { valueOptions: new Set(['u', 'uid', 'g', 'gid', 'G', 'groups', 'd', 'home-dir', 's', 'shell', 'c', 'comment', 'k', 'skel', 'K', 'key', 'e', 'expiredate', 'f', 'inactive', 'b', 'base-dir', 'p', 'password', 'R', 'root', 'P', 'prefix', 'Z', 'selinux-user']) };
     return {
       RUN(run) {
         for (const command of run.run.script?.commands ?? []) {
-          const call = parseCli(command, spec);
-          if (!call || call.tool !== 'useradd' || hasOption(call, { long: ['no-log-init'], short: ['l'] })) continue;
+          const call = toolCall(command, USERADD, USERADD_SPEC);
+          if (!call || hasOption(call, { long: ['no-log-init'], short: ['l'] })) continue;
           const uid = optionValue(call, ['u', 'uid']);
           if (uid === null || uid.length <= 5) continue;
           ctx.report({

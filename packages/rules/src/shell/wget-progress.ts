@@ -1,8 +1,14 @@
 import { defineRule, type RunInstruction, type ShellCommand, type Stage } from '@dockfix/core';
-import { hasOption, parseCli } from '../lib/cli.js';
+import { type CliSpec, hasOption, toolCall } from '../lib/cli.js';
 import { baseImageOf, isAlpineLike, stageChain } from '../lib/images.js';
 import { packageOperands, parseApk, subcommandOf } from '../lib/packages.js';
 import { earlierRunsInStage } from '../lib/stages.js';
+
+const WGET = ['wget'];
+/** The options of `wget` that take a value. */
+const WGET_SPEC: CliSpec = {
+  valueOptions: new Set(['o', 'output-file', 'a', 'append-output', 'O', 'output-document', 'P', 'directory-prefix', 'e', 'execute', 'U', 'user-agent', 'T', 'timeout', 't', 'tries', 'i', 'input-file', 'header']),
+};
 
 /** Base images whose `wget`, when installed, is GNU wget (BusyBox's does not know `--progress`). */
 const GNU_DISTROS = /^(debian|ubuntu|fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux|redhat\/ubi\d*|registry\.access\.redhat\.com\/ubi\d*(\/.*)?|opensuse\/.*|buildpack-deps|python|node|golang|ruby|openjdk|eclipse-temurin|php|perl|rust|gcc)$/;
@@ -66,12 +72,11 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const spec = { valueOptions: new Set(['o', 'output-file', 'a', 'append-output', 'O', 'output-document', 'P', 'directory-prefix', 'e', 'execute', 'U', 'user-agent', 'T', 'timeout', 't', 'tries', 'i', 'input-file', 'header']) };
     return {
       RUN(run) {
         for (const command of run.run.script?.commands ?? []) {
-          const call = parseCli(command, spec);
-          if (!call || call.tool !== 'wget') continue;
+          const call = toolCall(command, WGET, WGET_SPEC);
+          if (!call) continue;
           if (hasOption(call, { long: ['progress', 'quiet', 'no-verbose', 'output-file', 'append-output'], short: ['q', 'o', 'a'] })) continue;
           if (call.options.some((option) => !option.long && option.name === 'nv')) continue;
           if (call.words.some((word) => word.dynamic && /^["']?[$`]/.test(word.text))) continue;

@@ -1,10 +1,14 @@
 import { defineRule, type FixInput, type Instruction, type Source } from '@dockfix/core';
 import { keyValues, type KeyValue } from '../lib/properties.js';
 
+/** A continuation escape and the line break after it, with the comment and empty lines it skips. */
+const continuations = (escape: string) => new RegExp(`${escape}[ \\t]*\\r?\\n(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*`, 'g');
+const BACKSLASH_CONTINUATIONS = continuations('\\\\');
+const BACKTICK_CONTINUATIONS = continuations('`');
+
 /** The value as the parser sees it: continuation escapes, and the comment and empty lines they skip, removed. */
 function joinedValue(source: Source, raw: string): string {
-  const escape = source.escapeChar === '`' ? '`' : '\\\\';
-  return raw.replace(new RegExp(`${escape}[ \\t]*\\r?\\n(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*`, 'g'), '');
+  return raw.replace(source.escapeChar === '`' ? BACKTICK_CONTINUATIONS : BACKSLASH_CONTINUATIONS, '');
 }
 
 /** True when `value` has whitespace outside quotes and not escaped: as a `key=value` word it would split. */
@@ -65,10 +69,8 @@ export default defineRule({
   create(ctx) {
     const check = (instruction: Instruction) => {
       const pairs = keyValues(ctx.source, instruction);
-      const node = instruction.node as unknown as { getProperties?: () => { getAssignmentOperator(): string | null }[] };
-      const properties = node.getProperties?.() ?? [];
       const pair = pairs[0];
-      if (pairs.length !== 1 || !pair || properties[0]?.getAssignmentOperator() !== null || !pair.valueRange) return;
+      if (pairs.length !== 1 || !pair || pair.operator !== null || !pair.valueRange) return;
       const fix = rewrite(ctx.source, instruction, pair);
       ctx.report({
         node: { start: instruction.keywordRange.start, end: pair.valueRange.start },
