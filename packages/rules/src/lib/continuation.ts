@@ -6,10 +6,19 @@ export interface ContinuedLine {
   readonly kind: 'empty' | 'comment' | 'text';
 }
 
-// BuildKit's rule: the escape character ends the line and is not itself escaped (`C:\\` does not continue).
-// Compiled once: a new RegExp per instruction showed in the profile.
-const CONTINUES_BACKSLASH = /(?:[^\\]|^)\\[ \t]*\r?$/;
-const CONTINUES_BACKTICK = /(?:[^`]|^)`[ \t]*\r?$/;
+/**
+ * BuildKit's rule: the escape character ends the line and is not itself escaped (`C:\\` does not
+ * continue). True when `text[start, end)` ends with the escape, then blanks and at most one `\r`, and the
+ * character before the escape is not one too; `start` counts as the start of a line. Read from the end of
+ * the line, as `/(?:[^\\]|^)\\[ \t]*\r?$/` would match it, without slicing the line or scanning all of it:
+ * every instruction's first line is asked.
+ */
+export function continues(text: string, start: number, end: number, escape: string): boolean {
+  let at = end;
+  if (at > start && text[at - 1] === '\r') at--;
+  while (at > start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at > start && text[at - 1] === escape && (at - 1 === start || text[at - 2] !== escape);
+}
 
 /**
  * The lines after the first that the parser joins into `instruction` through trailing escape characters:
@@ -18,11 +27,11 @@ const CONTINUES_BACKTICK = /(?:[^`]|^)`[ \t]*\r?$/;
  */
 export function continuedLines(source: Source, instruction: Instruction): ContinuedLine[] {
   const text = source.text;
-  const continues = source.escapeChar === '`' ? CONTINUES_BACKTICK : CONTINUES_BACKSLASH;
+  const escape = source.escapeChar;
   const lines: ContinuedLine[] = [];
   let start = instruction.range.start;
   let end = text.indexOf('\n', start);
-  if (end === -1 || !continues.test(text.slice(start, end))) return lines;
+  if (end === -1 || !continues(text, start, end, escape)) return lines;
   for (;;) {
     start = end + 1;
     if (start >= text.length) return lines;
@@ -39,6 +48,6 @@ export function continuedLines(source: Source, instruction: Instruction): Contin
       continue;
     }
     lines.push({ range, kind: 'text' });
-    if (!continues.test(line)) return lines;
+    if (!continues(text, start, start + line.length, escape)) return lines;
   }
 }

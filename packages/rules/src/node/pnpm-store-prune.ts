@@ -42,13 +42,14 @@ export default defineRule({
         const script = scriptLeavingCache(run, shipped, /pnpm/i);
         if (!script) return;
         const calls = script.commands.map(parsePnpm).filter((call) => call !== null);
+        // Looked for first: almost no RUN installs with pnpm, and the checks below are then moot.
+        const installs = calls.filter((call) => isPnpmProjectInstall(call) || subcommandOf(call) === 'fetch' || subcommandOf(call) === 'add');
+        const last = installs.at(-1);
+        if (!last?.subcommand) return;
         if (calls.some((call) => subcommandOf(call) === 'store' && call.operands[0]?.value === 'prune')) return;
         if (script.commands.some((command) => (rmOperands(command) ?? []).some((path) => /pnpm(\/store)?\/?\*?$|\.pnpm-store/.test(path)))) return;
         // A store directory set up for a cache mount in an earlier RUN of the stage (`pnpm config set store-dir`).
         if (configuredBefore(run, ctx.source, /store-dir/) && run.flags.some((flag) => flag.name === 'mount')) return;
-        const installs = calls.filter((call) => isPnpmProjectInstall(call) || subcommandOf(call) === 'fetch' || subcommandOf(call) === 'add');
-        const last = installs.at(-1);
-        if (!last?.subcommand) return;
         const plan = planAppend(ctx.fix, run, 'pnpm store prune');
         const message = `\`pnpm ${subcommandOf(last) ?? ''}\` leaves unlinked packages in the store; run \`pnpm store prune\` in the same RUN`;
         const node = { start: last.toolWord.range.start, end: last.subcommand.range.end };

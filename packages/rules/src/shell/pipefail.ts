@@ -87,8 +87,13 @@ export default defineRule({
   },
   create(ctx) {
     type Fix = { edits: TextEdit[]; title: string; instructionDelta: number };
-    /** The command whose failure a pipe hides in this RUN, or undefined when nothing is hidden. */
+    /** The command whose failure a pipe hides in this RUN, or undefined when nothing is hidden (asked again for a fix's group). */
+    const hidden = new Map<RunInstruction, ShellCommand | undefined>();
     const hiddenFailure = (run: RunInstruction): ShellCommand | undefined => {
+      if (!hidden.has(run)) hidden.set(run, findHiddenFailure(run));
+      return hidden.get(run);
+    };
+    const findHiddenFailure = (run: RunInstruction): ShellCommand | undefined => {
       const script = run.run.script;
       if (!script) return undefined;
       // The commands that feed a pipe: only their failure is hidden. `echo`/`printf` cannot fail in a way
