@@ -38,6 +38,25 @@ const withoutTopLevelAwait = {
   },
 };
 
+/**
+ * picocolors works out its default when it loads, from `process.stdout.isTTY`: that makes Node's
+ * stdout stream, and with it the stream and net modules (~3 ms), which a report written straight
+ * to a pipe or a file never needs (cli/stdio.ts). dockfix never uses that default: colors.ts always
+ * passes createColors() its own answer (from cli/stdio.ts for the console). So the bundle's copy
+ * does not look; the build fails if the expression is not there, so an upgrade is noticed.
+ */
+const picocolorsWithoutStdout = {
+  name: 'dockfix-picocolors-without-stdout',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const probe = '((p.stdout || {}).isTTY && env.TERM !== "dumb")';
+      if (!source.includes(probe)) throw new Error(`bundle-cli: picocolors no longer reads ${probe}; see picocolorsWithoutStdout`);
+      return { contents: source.replace(probe, 'false'), loader: 'js' };
+    });
+  },
+};
+
 // A fresh directory: nothing stale from an earlier build may ship.
 rmSync(path.join(cliDir, 'bundle'), { recursive: true, force: true });
 const bundleFile = path.join(cliDir, 'bundle', 'cli.cjs');
@@ -64,7 +83,7 @@ const result = await build({
   // DOCKFIX_IMPORT is the loader's import(): a script compiled from a code cache has none of its own
   // (core's import-module.ts).
   define: { DOCKFIX_VERSION: JSON.stringify(version), DOCKFIX_RULES_VERSION: JSON.stringify(rulesVersion), 'import.meta.url': '__dockfixImportMetaUrl', DOCKFIX_IMPORT: '__dockfixImport' },
-  plugins: [withoutTopLevelAwait],
+  plugins: [withoutTopLevelAwait, picocolorsWithoutStdout],
   legalComments: 'linked',
   // Smaller to read and parse, but with the names kept, so DOCKFIX_DEBUG=1 stacks stay readable
   // (no source map: it would point at files the package does not ship).

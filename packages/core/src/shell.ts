@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { FIELD_IDS, parseSimpleShell } from './shell-fast.js';
 import type { TextRange } from './source.js';
@@ -70,6 +69,9 @@ export function loadShellParser(): Promise<void> {
  */
 async function loadBashParser(): Promise<Parser> {
   const alreadySet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--liftoff-only'));
+  // Required here, not imported: node:v8 loads Node's stream modules (~1.5 ms), which a CLI run
+  // whose files need no tree-sitter never loads otherwise.
+  const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
   if (!alreadySet) setFlagsFromString('--liftoff-only');
   try {
     // Told where its .wasm is rather than looking beside its own JavaScript: the CLI bundle has
