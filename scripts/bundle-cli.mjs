@@ -15,10 +15,9 @@
 //   JavaScript is bundled, so it is code-cached too (2-3% of a one-file lint's CPU time);
 // - packages a run loads only on demand (write-file-atomic for in-place writes) are bundled too,
 //   but esbuild keeps every `import()` lazy: the module's code is only evaluated when the import runs.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -75,6 +74,10 @@ const result = await build({
     // process.argv when loaded and binds its every method, for `require('yargs').argv`, which
     // dockfix never uses (~1 ms of every run).
     yargs: path.join(repoRoot, 'node_modules', 'yargs', 'yargs'),
+    // The CommonJS build, which Node itself gives dockerfile-ast's require() calls: esbuild's
+    // "module" condition picks the ES module build, and each of dockerfile-ast's 12 modules that
+    // require it then copied its ~70 exports into a fresh object (~1 ms of a one-file lint).
+    'vscode-languageserver-types': path.join(repoRoot, 'node_modules', 'vscode-languageserver-types', 'lib', 'umd', 'main.js'),
     // The CommonJS build: the ES module one has a top-level await, which a script cannot.
     'web-tree-sitter': path.join(repoRoot, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs'),
   },
@@ -117,32 +120,9 @@ await build({
 const built = readFileSync(bundleFile, 'utf8');
 const source = `${built}//# dockfixBuild=${createHash('sha256').update(built).digest('hex').slice(0, 16)}\n`;
 writeFileSync(bundleFile, source);
-await writeCodeCache();
+// In a process of its own: the cache is made after runs of the CLI (write-code-cache.mjs), whose
+// reports are not for the build log, and the CLI writes them to file descriptors 1 and 2 itself
+// (cli/stdio.ts), past anything this process could put in place of process.stdout.
+const cacheRun = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'write-code-cache.mjs')], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+if (cacheRun.status !== 0) throw new Error(`bundle-cli: writing the code cache failed (exit ${cacheRun.status ?? cacheRun.signal}):\n${cacheRun.stderr}`);
 
-/**
- * Writes V8's code cache for the bundle beside it, named by a hash of the bundle (V8 itself only
- * checks the source's length, so a cache must never meet another bundle). The cache is made after
- * a lint and a fix run in this process, so it holds the functions a run compiles lazily too, not
- * only the top level. The Dockerfile has a RUN body only tree-sitter parses, so that loading and
- * running the shell parser's JavaScript is in the cache too. A Node with another V8 rejects it and
- * compiles as if there were none (bin/load-bundle.js then keeps its own cache in the temp dir).
- */
-async function writeCodeCache() {
-  const { cachePathFor, loadBundle } = createRequire(import.meta.url)(path.join(cliDir, 'bin', 'load-bundle.js'));
-  const { main, createCachedData } = loadBundle({ codeCache: false });
-  const work = mkdtempSync(path.join(tmpdir(), 'dockfix-cache-'));
-  const dockerfile = path.join(work, 'Dockerfile');
-  writeFileSync(dockerfile, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y curl\nRUN if [ -f package.json ]; then npm install; fi\nCMD node server.js\n');
-  // The runs' reports are not for the build log.
-  const writes = [process.stdout.write, process.stderr.write];
-  process.stdout.write = process.stderr.write = () => true;
-  try {
-    for (const args of [['lint', dockerfile], ['fix', '--diff', dockerfile]]) await main([args[0], '--no-config-lookup', ...args.slice(1)]);
-  } finally {
-    [process.stdout.write, process.stderr.write] = writes;
-    rmSync(work, { recursive: true, force: true });
-  }
-  const cacheFile = cachePathFor(bundleFile, source);
-  if (!cacheFile) throw new Error('bundle-cli: the bundle has no build id');
-  writeFileSync(cacheFile, createCachedData());
-}
