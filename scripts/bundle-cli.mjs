@@ -1,5 +1,6 @@
-// Bundles the dockfix CLI into one classic script, packages/cli/bundle/cli.cjs, and V8's compiled
-// code for it, which bin/dockfix.js (through bin/load-bundle.js) loads.
+// Bundles the dockfix CLI into a classic script, packages/cli/bundle/cli.cjs, with a few packages
+// most runs never use in scripts of their own beside it (PARTS below), and V8's compiled code for
+// each, which bin/dockfix.js (through bin/load-bundle.js) loads.
 // Run by `npm run build` (and so by `prepare`, i.e. by `npm ci`/`npm install` in a clean clone).
 //
 // Why a bundle: resolving and loading ~150 small ES modules (the engine, 60+ rules, yargs and its
@@ -12,7 +13,7 @@
 // What stays outside:
 // - tree-sitter-bash, and web-tree-sitter's .wasm: @dockfix/core resolves both .wasm files in
 //   node_modules (the dockfix package depends on both packages directly); web-tree-sitter's
-//   JavaScript is bundled, so it is code-cached too (2-3% of a one-file lint's CPU time);
+//   JavaScript is bundled (a part), so it is code-cached too (2-3% of a one-file lint's CPU time);
 // - packages a run loads only on demand (write-file-atomic for in-place writes) are bundled too,
 //   but esbuild keeps every `import()` lazy: the module's code is only evaluated when the import runs.
 import { spawnSync } from 'node:child_process';
@@ -56,6 +57,36 @@ const picocolorsWithoutStdout = {
   },
 };
 
+/**
+ * Packages most runs never use, each bundled as a script of its own beside the bundle,
+ * bundle/<name>.cjs, with its own code cache: the bundle requires them through
+ * `__dockfixPart(name)`, which bin/load-bundle.js answers by loading that script on first use. A
+ * one-file lint reads and deserialises only the rest (0.97 of 1.49 MB of JavaScript, 1.17 of 1.45
+ * MB of cache; ~4 ms of CPU). Each is self-contained and required only by its name, so no code or state is shared
+ * across the scripts; the import sites are lazy (an `import()`, or a require() on first use).
+ */
+const PARTS = {
+  // yargs' CommonJS build: its ES module build (index.mjs) wraps help text at the wrong width.
+  // `yargs/yargs`, the factory alone: `yargs` (index.cjs) also builds a singleton parser of
+  // process.argv when loaded and binds its every method, for `require('yargs').argv`, which
+  // dockfix never uses (~1 ms of every run).
+  yargs: path.join(repoRoot, 'node_modules', 'yargs', 'yargs'),
+  yaml: 'yaml',
+  'fast-glob': 'fast-glob',
+  // The CommonJS build: the ES module one has a top-level await, which a script cannot.
+  'web-tree-sitter': path.join(repoRoot, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs'),
+};
+
+/** Turns every import of a {@link PARTS} package into a require() of its script. */
+const asParts = {
+  name: 'dockfix-parts',
+  setup(build) {
+    const names = new Set(Object.keys(PARTS));
+    build.onResolve({ filter: /^[a-z-]+$/ }, (args) => (names.has(args.path) ? { path: args.path, namespace: 'dockfix-part' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'dockfix-part' }, (args) => ({ contents: `module.exports = __dockfixPart(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 // A fresh directory: nothing stale from an earlier build may ship.
 rmSync(path.join(cliDir, 'bundle'), { recursive: true, force: true });
 const bundleFile = path.join(cliDir, 'bundle', 'cli.cjs');
@@ -69,24 +100,17 @@ const result = await build({
   target: 'node20',
   external: ['tree-sitter-bash'],
   alias: {
-    // yargs' CommonJS build: its ES module build (index.mjs) wraps help text at the wrong width.
-    // `yargs/yargs`, the factory alone: `yargs` (index.cjs) also builds a singleton parser of
-    // process.argv when loaded and binds its every method, for `require('yargs').argv`, which
-    // dockfix never uses (~1 ms of every run).
-    yargs: path.join(repoRoot, 'node_modules', 'yargs', 'yargs'),
     // The CommonJS build, which Node itself gives dockerfile-ast's require() calls: esbuild's
     // "module" condition picks the ES module build, and each of dockerfile-ast's 12 modules that
     // require it then copied its ~70 exports into a fresh object (~1 ms of a one-file lint).
     'vscode-languageserver-types': path.join(repoRoot, 'node_modules', 'vscode-languageserver-types', 'lib', 'umd', 'main.js'),
-    // The CommonJS build: the ES module one has a top-level await, which a script cannot.
-    'web-tree-sitter': path.join(repoRoot, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs'),
   },
   // bin/load-bundle.js passes the bundle's own file URL: createRequire(import.meta.url) in the
   // engine then resolves packages (tree-sitter-bash's .wasm) from beside the bundle, as before.
   // DOCKFIX_IMPORT is the loader's import(): a script compiled from a code cache has none of its own
   // (core's import-module.ts).
   define: { DOCKFIX_VERSION: JSON.stringify(version), DOCKFIX_RULES_VERSION: JSON.stringify(rulesVersion), 'import.meta.url': '__dockfixImportMetaUrl', DOCKFIX_IMPORT: '__dockfixImport' },
-  plugins: [withoutTopLevelAwait, picocolorsWithoutStdout],
+  plugins: [withoutTopLevelAwait, picocolorsWithoutStdout, asParts],
   legalComments: 'linked',
   // Smaller to read and parse, but with the names kept, so DOCKFIX_DEBUG=1 stacks stay readable
   // (no source map: it would point at files the package does not ship).
@@ -116,10 +140,26 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
-// The build's id, last in the file: bin/load-bundle.js names the code cache by it.
-const built = readFileSync(bundleFile, 'utf8');
-const source = `${built}//# dockfixBuild=${createHash('sha256').update(built).digest('hex').slice(0, 16)}\n`;
-writeFileSync(bundleFile, source);
+for (const [name, target] of Object.entries(PARTS)) {
+  await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(target)});`, resolveDir: repoRoot, sourcefile: `${name}-part.js` },
+    outfile: path.join(cliDir, 'bundle', `${name}.cjs`),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define: { 'import.meta.url': '__dockfixImportMetaUrl' },
+    legalComments: 'linked',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+}
+// Each script's build id, last in the file: bin/load-bundle.js names its code cache by it.
+for (const file of [bundleFile, ...Object.keys(PARTS).map((name) => path.join(cliDir, 'bundle', `${name}.cjs`))]) {
+  const built = readFileSync(file, 'utf8');
+  writeFileSync(file, `${built}//# dockfixBuild=${createHash('sha256').update(built).digest('hex').slice(0, 16)}\n`);
+}
 // In a process of its own: the cache is made after runs of the CLI (write-code-cache.mjs), whose
 // reports are not for the build log, and the CLI writes them to file descriptors 1 and 2 itself
 // (cli/stdio.ts), past anything this process could put in place of process.stdout.

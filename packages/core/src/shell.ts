@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import { FIELD_IDS, parseSimpleShell } from './shell-fast.js';
 import type { TextRange } from './source.js';
 import type { SyntaxNode } from './syntax-node.js';
@@ -68,6 +68,11 @@ export function loadShellParser(): Promise<void> {
  * A process started with `--liftoff-only` keeps it.
  */
 async function loadBashParser(): Promise<Parser> {
+  // Imported here, not at the top: the CLI bundle keeps web-tree-sitter's JavaScript in a script
+  // of its own that only a file needing the parser loads (scripts/bundle-cli.mjs). Before the flag
+  // below changes: V8 rejects a code cache made under other flags, and the bundle's loader compiles
+  // that script on this import.
+  const { Language, Parser } = await import('web-tree-sitter');
   const alreadySet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--liftoff-only'));
   // Required here, not imported: node:v8 loads Node's stream modules (~1.5 ms), which a CLI run
   // whose files need no tree-sitter never loads otherwise.
@@ -75,7 +80,7 @@ async function loadBashParser(): Promise<Parser> {
   if (!alreadySet) setFlagsFromString('--liftoff-only');
   try {
     // Told where its .wasm is rather than looking beside its own JavaScript: the CLI bundle has
-    // web-tree-sitter's JavaScript inside it (code-cached with the rest).
+    // web-tree-sitter's JavaScript in a script of its own, code-cached like the rest.
     await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/web-tree-sitter.wasm') });
     // The bytes, not the path: for a path web-tree-sitter runs `import('fs/promises')`, which in the
     // CommonJS CLI (bin/, bundle/cli.cjs) would start Node's ES module loader for that alone.
