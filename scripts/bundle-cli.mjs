@@ -61,9 +61,10 @@ const picocolorsWithoutStdout = {
  * Packages most runs never use, each bundled as a script of its own beside the bundle,
  * bundle/<name>.cjs, with its own code cache: the bundle requires them through
  * `__dockfixPart(name)`, which bin/load-bundle.js answers by loading that script on first use. A
- * one-file lint reads and deserialises only the rest (0.97 of 1.49 MB of JavaScript, 1.17 of 1.45
- * MB of cache; ~4 ms of CPU). Each is self-contained and required only by its name, so no code or state is shared
- * across the scripts; the import sites are lazy (an `import()`, or a require() on first use).
+ * one-file lint reads and deserialises only the rest (0.97 of 1.49 MB of JavaScript, 1.17 of
+ * 1.45 MB of cache; ~4 ms of CPU). Each is self-contained and required only by its name, so no
+ * code or state is shared across the scripts; the import sites are lazy (an `import()`, or a
+ * require() on first use).
  */
 const PARTS = {
   // yargs' CommonJS build: its ES module build (index.mjs) wraps help text at the wrong width.
