@@ -180,8 +180,26 @@ export function clearConfigCaches(): void {
 
 /** The nearest config file at or above `directory`, or null. See {@link searchStopDir} for where the search stops. */
 export async function findConfigFile(directory: string): Promise<string | null> {
-  const found = await explorerFor(searchStopDir(directory)).search(resolve(directory));
+  const start = resolve(directory);
+  const stopDir = searchStopDir(start);
+  if (!anyCandidate(start, stopDir)) return null;
+  const found = await explorerFor(stopDir).search(start);
   return found?.filepath ?? null;
+}
+
+/**
+ * Whether any of {@link CONFIG_FILE_NAMES} exists from `start` up to `stopDir`. lilconfig's search
+ * asks for each name in each directory with an asynchronous access(), each a trip through libuv's
+ * thread pool and, for a missing file, an Error: ~36 of them before it finds nothing in a project
+ * two levels below the filesystem root. Asked synchronously (no Error for a missing file), that
+ * common case is answered here; when a candidate exists, lilconfig searches as before (a
+ * package.json counts only with a "dockfix" key, which it checks).
+ */
+function anyCandidate(start: string, stopDir: string): boolean {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (CONFIG_FILE_NAMES.some((name) => existsSync(join(dir, name)))) return true;
+    if (dir === stopDir || dirname(dir) === dir) return false;
+  }
 }
 
 /** Reads and checks the shape of one config file. Throws {@link ConfigError} naming the file. */
