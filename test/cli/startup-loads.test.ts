@@ -34,6 +34,17 @@ describe('a one-file lint', () => {
     expect(loaded.filter((name) => name === 'fs/promises' || name === 'internal/fs/promises')).toEqual([]);
   });
 
+  test('loads no package from node_modules: the bundle has them all', () => {
+    // A rule's createRequire(import.meta.url)('@balena/dockerignore') at load escaped the bundle: Node
+    // resolved and compiled the package from node_modules on every run (~1 ms).
+    const cwd = makeProject({ Dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n' });
+    const probe = `const { loadBundle } = require(${JSON.stringify(LOADER)}); loadBundle().main(['lint', 'Dockerfile']).then(() => require('node:fs').writeSync(2, JSON.stringify(Object.keys(require('node:module')._cache))));`;
+    const result = spawnSync(process.execPath, ['-e', probe], { cwd, env: cleanEnv({ TMPDIR: cwd }), encoding: 'utf8' });
+    const files = JSON.parse(result.stderr) as string[];
+    expect(files.some((file) => file.endsWith('load-bundle.js'))).toBe(true);
+    expect(files.filter((file) => file.includes(`${path.sep}node_modules${path.sep}`))).toEqual([]);
+  });
+
   test('starts without node:v8: the loader wants it only to write a cache', () => {
     const probe = `require(${JSON.stringify(LOADER)}).loadBundle(); process.stdout.write(String(process.moduleLoadList.includes('NativeModule v8')));`;
     expect(spawnSync(process.execPath, ['-e', probe], { env: cleanEnv(), encoding: 'utf8' }).stdout).toBe('false');
