@@ -19,6 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -78,13 +79,23 @@ const PARTS = {
   'web-tree-sitter': path.join(repoRoot, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs'),
 };
 
-/** Turns every import of a {@link PARTS} package into a require() of its script. */
+/**
+ * Turns every import of a {@link PARTS} package into a require() of its script. core's shell.ts
+ * imports web-tree-sitter statically (an import() there made the library ~20 ms of CPU slower), so
+ * its stand-in has the package's exports as getters that load the script on the first read.
+ */
 const asParts = {
   name: 'dockfix-parts',
   setup(build) {
     const names = new Set(Object.keys(PARTS));
     build.onResolve({ filter: /^[a-z-]+$/ }, (args) => (names.has(args.path) ? { path: args.path, namespace: 'dockfix-part' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'dockfix-part' }, (args) => ({ contents: `module.exports = __dockfixPart(${JSON.stringify(args.path)});`, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'dockfix-part' }, (args) => {
+      const part = `__dockfixPart(${JSON.stringify(args.path)})`;
+      if (args.path !== 'web-tree-sitter') return { contents: `module.exports = ${part};`, loader: 'js' };
+      const exported = Object.keys(createRequire(import.meta.url)(PARTS['web-tree-sitter']));
+      const getters = exported.map((name) => `${JSON.stringify(name)}: { enumerable: true, get: () => ${part}[${JSON.stringify(name)}] }`);
+      return { contents: `Object.defineProperties(exports, { __esModule: { value: true }, ${getters.join(', ')} });`, loader: 'js' };
+    });
   },
 };
 
