@@ -1,5 +1,6 @@
-// Bundles the dockfix CLI into one classic script, packages/cli/bundle/cli.cjs, and V8's compiled
-// code for it, which bin/dockfix.js (through bin/load-bundle.js) loads.
+// Bundles the dockfix CLI into a classic script, packages/cli/bundle/cli.cjs, with a few packages
+// most runs never use in scripts of their own beside it (PARTS below), and V8's compiled code for
+// each, which bin/dockfix.js (through bin/load-bundle.js) loads.
 // Run by `npm run build` (and so by `prepare`, i.e. by `npm ci`/`npm install` in a clean clone).
 //
 // Why a bundle: resolving and loading ~150 small ES modules (the engine, 60+ rules, yargs and its
@@ -12,13 +13,13 @@
 // What stays outside:
 // - tree-sitter-bash, and web-tree-sitter's .wasm: @dockfix/core resolves both .wasm files in
 //   node_modules (the dockfix package depends on both packages directly); web-tree-sitter's
-//   JavaScript is bundled, so it is code-cached too (2-3% of a one-file lint's CPU time);
+//   JavaScript is bundled (a part), so it is code-cached too (2-3% of a one-file lint's CPU time);
 // - packages a run loads only on demand (write-file-atomic for in-place writes) are bundled too,
 //   but esbuild keeps every `import()` lazy: the module's code is only evaluated when the import runs.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -38,6 +39,66 @@ const withoutTopLevelAwait = {
   },
 };
 
+/**
+ * picocolors works out its default when it loads, from `process.stdout.isTTY`: that makes Node's
+ * stdout stream, and with it the stream and net modules (~3 ms), which a report written straight
+ * to a pipe or a file never needs (cli/stdio.ts). dockfix never uses that default: colors.ts always
+ * passes createColors() its own answer (from cli/stdio.ts for the console). So the bundle's copy
+ * does not look; the build fails if the expression is not there, so an upgrade is noticed.
+ */
+const picocolorsWithoutStdout = {
+  name: 'dockfix-picocolors-without-stdout',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const probe = '((p.stdout || {}).isTTY && env.TERM !== "dumb")';
+      if (!source.includes(probe)) throw new Error(`bundle-cli: picocolors no longer reads ${probe}; see picocolorsWithoutStdout`);
+      return { contents: source.replace(probe, 'false'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Packages most runs never use, each bundled as a script of its own beside the bundle,
+ * bundle/<name>.cjs, with its own code cache: the bundle requires them through
+ * `__dockfixPart(name)`, which bin/load-bundle.js answers by loading that script on first use. A
+ * one-file lint reads and deserialises only the rest (0.97 of 1.49 MB of JavaScript, 1.17 of
+ * 1.45 MB of cache; ~4 ms of CPU). Each is self-contained and required only by its name, so no
+ * code or state is shared across the scripts; the import sites are lazy (an `import()`, or a
+ * require() on first use).
+ */
+const PARTS = {
+  // yargs' CommonJS build: its ES module build (index.mjs) wraps help text at the wrong width.
+  // `yargs/yargs`, the factory alone: `yargs` (index.cjs) also builds a singleton parser of
+  // process.argv when loaded and binds its every method, for `require('yargs').argv`, which
+  // dockfix never uses (~1 ms of every run).
+  yargs: path.join(repoRoot, 'node_modules', 'yargs', 'yargs'),
+  yaml: 'yaml',
+  'fast-glob': 'fast-glob',
+  // The CommonJS build: the ES module one has a top-level await, which a script cannot.
+  'web-tree-sitter': path.join(repoRoot, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs'),
+};
+
+/**
+ * Turns every import of a {@link PARTS} package into a require() of its script. core's shell.ts
+ * imports web-tree-sitter statically (an import() there made the library ~20 ms of CPU slower), so
+ * its stand-in has the package's exports as getters that load the script on the first read.
+ */
+const asParts = {
+  name: 'dockfix-parts',
+  setup(build) {
+    const names = new Set(Object.keys(PARTS));
+    build.onResolve({ filter: /^[a-z-]+$/ }, (args) => (names.has(args.path) ? { path: args.path, namespace: 'dockfix-part' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'dockfix-part' }, (args) => {
+      const part = `__dockfixPart(${JSON.stringify(args.path)})`;
+      if (args.path !== 'web-tree-sitter') return { contents: `module.exports = ${part};`, loader: 'js' };
+      const exported = Object.keys(createRequire(import.meta.url)(PARTS['web-tree-sitter']));
+      const getters = exported.map((name) => `${JSON.stringify(name)}: { enumerable: true, get: () => ${part}[${JSON.stringify(name)}] }`);
+      return { contents: `Object.defineProperties(exports, { __esModule: { value: true }, ${getters.join(', ')} });`, loader: 'js' };
+    });
+  },
+};
+
 // A fresh directory: nothing stale from an earlier build may ship.
 rmSync(path.join(cliDir, 'bundle'), { recursive: true, force: true });
 const bundleFile = path.join(cliDir, 'bundle', 'cli.cjs');
@@ -51,20 +112,17 @@ const result = await build({
   target: 'node20',
   external: ['tree-sitter-bash'],
   alias: {
-    // yargs' CommonJS build: its ES module build (index.mjs) wraps help text at the wrong width.
-    // `yargs/yargs`, the factory alone: `yargs` (index.cjs) also builds a singleton parser of
-    // process.argv when loaded and binds its every method, for `require('yargs').argv`, which
-    // dockfix never uses (~1 ms of every run).
-    yargs: path.join(repoRoot, 'node_modules', 'yargs', 'yargs'),
-    // The CommonJS build: the ES module one has a top-level await, which a script cannot.
-    'web-tree-sitter': path.join(repoRoot, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs'),
+    // The CommonJS build, which Node itself gives dockerfile-ast's require() calls: esbuild's
+    // "module" condition picks the ES module build, and each of dockerfile-ast's 12 modules that
+    // require it then copied its ~70 exports into a fresh object (~1 ms of a one-file lint).
+    'vscode-languageserver-types': path.join(repoRoot, 'node_modules', 'vscode-languageserver-types', 'lib', 'umd', 'main.js'),
   },
   // bin/load-bundle.js passes the bundle's own file URL: createRequire(import.meta.url) in the
   // engine then resolves packages (tree-sitter-bash's .wasm) from beside the bundle, as before.
   // DOCKFIX_IMPORT is the loader's import(): a script compiled from a code cache has none of its own
   // (core's import-module.ts).
   define: { DOCKFIX_VERSION: JSON.stringify(version), DOCKFIX_RULES_VERSION: JSON.stringify(rulesVersion), 'import.meta.url': '__dockfixImportMetaUrl', DOCKFIX_IMPORT: '__dockfixImport' },
-  plugins: [withoutTopLevelAwait],
+  plugins: [withoutTopLevelAwait, picocolorsWithoutStdout, asParts],
   legalComments: 'linked',
   // Smaller to read and parse, but with the names kept, so DOCKFIX_DEBUG=1 stacks stay readable
   // (no source map: it would point at files the package does not ship).
@@ -94,36 +152,29 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
-// The build's id, last in the file: bin/load-bundle.js names the code cache by it.
-const built = readFileSync(bundleFile, 'utf8');
-const source = `${built}//# dockfixBuild=${createHash('sha256').update(built).digest('hex').slice(0, 16)}\n`;
-writeFileSync(bundleFile, source);
-await writeCodeCache();
-
-/**
- * Writes V8's code cache for the bundle beside it, named by a hash of the bundle (V8 itself only
- * checks the source's length, so a cache must never meet another bundle). The cache is made after
- * a lint and a fix run in this process, so it holds the functions a run compiles lazily too, not
- * only the top level. The Dockerfile has a RUN body only tree-sitter parses, so that loading and
- * running the shell parser's JavaScript is in the cache too. A Node with another V8 rejects it and
- * compiles as if there were none (bin/load-bundle.js then keeps its own cache in the temp dir).
- */
-async function writeCodeCache() {
-  const { cachePathFor, loadBundle } = createRequire(import.meta.url)(path.join(cliDir, 'bin', 'load-bundle.js'));
-  const { main, createCachedData } = loadBundle({ codeCache: false });
-  const work = mkdtempSync(path.join(tmpdir(), 'dockfix-cache-'));
-  const dockerfile = path.join(work, 'Dockerfile');
-  writeFileSync(dockerfile, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y curl\nRUN if [ -f package.json ]; then npm install; fi\nCMD node server.js\n');
-  // The runs' reports are not for the build log.
-  const writes = [process.stdout.write, process.stderr.write];
-  process.stdout.write = process.stderr.write = () => true;
-  try {
-    for (const args of [['lint', dockerfile], ['fix', '--diff', dockerfile]]) await main([args[0], '--no-config-lookup', ...args.slice(1)]);
-  } finally {
-    [process.stdout.write, process.stderr.write] = writes;
-    rmSync(work, { recursive: true, force: true });
-  }
-  const cacheFile = cachePathFor(bundleFile, source);
-  if (!cacheFile) throw new Error('bundle-cli: the bundle has no build id');
-  writeFileSync(cacheFile, createCachedData());
+for (const [name, target] of Object.entries(PARTS)) {
+  await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(target)});`, resolveDir: repoRoot, sourcefile: `${name}-part.js` },
+    outfile: path.join(cliDir, 'bundle', `${name}.cjs`),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define: { 'import.meta.url': '__dockfixImportMetaUrl' },
+    legalComments: 'linked',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
 }
+// Each script's build id, last in the file: bin/load-bundle.js names its code cache by it.
+for (const file of [bundleFile, ...Object.keys(PARTS).map((name) => path.join(cliDir, 'bundle', `${name}.cjs`))]) {
+  const built = readFileSync(file, 'utf8');
+  writeFileSync(file, `${built}//# dockfixBuild=${createHash('sha256').update(built).digest('hex').slice(0, 16)}\n`);
+}
+// In a process of its own: the cache is made after runs of the CLI (write-code-cache.mjs), whose
+// reports are not for the build log, and the CLI writes them to file descriptors 1 and 2 itself
+// (cli/stdio.ts), past anything this process could put in place of process.stdout.
+const cacheRun = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'write-code-cache.mjs')], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+if (cacheRun.status !== 0) throw new Error(`bundle-cli: writing the code cache failed (exit ${cacheRun.status ?? cacheRun.signal}):\n${cacheRun.stderr}`);
+

@@ -54,11 +54,29 @@ describe('code cache', () => {
     expect(dir).toBeDefined();
     const cacheDir = path.join(tmp, String(dir));
     expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+    // One per script the run loaded: the bundle and its yargs part (for --format).
     const files = readdirSync(cacheDir);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`));
-    expect(statSync(path.join(cacheDir, String(files[0]))).mode & 0o777).toBe(0o600);
+    expect(files).toHaveLength(2);
+    for (const file of files) {
+      expect(file).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`));
+      expect(statSync(path.join(cacheDir, file)).mode & 0o777).toBe(0o600);
+    }
     expect(cacheVerdict(env)).toBe(false);
+    // The next run takes both from there, so it writes neither again.
+    const written = files.map((file) => statSync(path.join(cacheDir, file)).mtimeMs);
+    lintOnce(makeProject({ Dockerfile: 'FROM node:20\nRUN npm install\n' }), env);
+    expect(readdirSync(cacheDir)).toEqual(files);
+    expect(files.map((file) => statSync(path.join(cacheDir, file)).mtimeMs)).toEqual(written);
+  });
+
+  test("a fresh Node accepts the build's cache of every script a run loads, tree-sitter's too", () => {
+    // A rejected cache would make the run write one of its own to the temp dir.
+    const tmp = privateTmp();
+    const cwd = makeProject({ Dockerfile: 'FROM debian:12\nRUN if [ -f /x ]; then echo a; fi\n' });
+    const result = spawnSync(process.execPath, [path.join(BIN_DIR, 'dockfix.js'), 'lint', '--format', 'json', 'Dockerfile'], { cwd, env: cleanEnv({ NODE_OPTIONS: '', TMPDIR: tmp }), encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toHaveLength(1);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   test('a run that does not load the engine writes no cache: it would hold none of the engine', () => {

@@ -25,6 +25,26 @@ describe('a one-file lint', () => {
     expect(loaded.filter((name) => ['crypto', 'child_process'].includes(name))).toEqual([]);
   });
 
+  test('loads no node:fs/promises in a project without a config file', () => {
+    // Its asynchronous calls were trips through libuv's thread pool (read-input.ts, discover.ts), and
+    // the module itself costs ~1 ms; a config file in the project may still load it (lilconfig).
+    const cwd = makeProject({ '.git/HEAD': 'ref: refs/heads/main\n', Dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n' });
+    const loaded = builtinsAfter(cwd, ['lint', 'Dockerfile']);
+    expect(loaded).toContain('fs');
+    expect(loaded.filter((name) => name === 'fs/promises' || name === 'internal/fs/promises')).toEqual([]);
+  });
+
+  test('loads no package from node_modules: the bundle has them all', () => {
+    // A rule's createRequire(import.meta.url)('@balena/dockerignore') at load escaped the bundle: Node
+    // resolved and compiled the package from node_modules on every run (~1 ms).
+    const cwd = makeProject({ Dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n' });
+    const probe = `const { loadBundle } = require(${JSON.stringify(LOADER)}); loadBundle().main(['lint', 'Dockerfile']).then(() => require('node:fs').writeSync(2, JSON.stringify(Object.keys(require('node:module')._cache))));`;
+    const result = spawnSync(process.execPath, ['-e', probe], { cwd, env: cleanEnv({ TMPDIR: cwd }), encoding: 'utf8' });
+    const files = JSON.parse(result.stderr) as string[];
+    expect(files.some((file) => file.endsWith('load-bundle.js'))).toBe(true);
+    expect(files.filter((file) => file.includes(`${path.sep}node_modules${path.sep}`))).toEqual([]);
+  });
+
   test('starts without node:v8: the loader wants it only to write a cache', () => {
     const probe = `require(${JSON.stringify(LOADER)}).loadBundle(); process.stdout.write(String(process.moduleLoadList.includes('NativeModule v8')));`;
     expect(spawnSync(process.execPath, ['-e', probe], { env: cleanEnv(), encoding: 'utf8' }).stdout).toBe('false');

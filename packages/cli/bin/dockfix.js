@@ -6,10 +6,27 @@
 // This directory is CommonJS (bin/package.json): an ES module entry would start Node's ES module
 // loader, which a run never needs otherwise (~10% of `node -e 0`).
 // tree-sitter's WebAssembly needs no flag here: @dockfix/core compiles it Liftoff-only itself.
-process.stdout.on('error', (error) => {
-  // `dockfix lint | head` closes the pipe early: not an error worth a stack trace.
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+
+// `dockfix lint | head` closes the pipe early: not an error worth a stack trace. The handler goes on
+// process.stdout when something first uses it, not here: making the stream loads Node's stream and
+// net modules (~3 ms), and a report to a pipe or a file is written without it (src/cli/stdio.ts,
+// which hands a failed write, EPIPE included, to the stream).
+const makeStdout = Object.getOwnPropertyDescriptor(process, 'stdout').get;
+let stdoutWatched = false;
+Object.defineProperty(process, 'stdout', {
+  configurable: true,
+  enumerable: true,
+  get() {
+    const stream = makeStdout.call(process);
+    if (!stdoutWatched) {
+      stdoutWatched = true;
+      stream.on('error', (error) => {
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw error;
+      });
+    }
+    return stream;
+  },
 });
 
 let loaded;

@@ -57,43 +57,85 @@ function readPrivate(file) {
 
 /**
  * Compiles and runs the bundle; returns its exports and a `saveCache()` to call after the run,
- * which writes this user's cache when V8 had none it could use and the run loaded the engine
+ * which writes this user's caches when V8 had none it could use and the run loaded the engine
  * (and does nothing otherwise).
- * `codeCache: false` compiles without one (the build, which makes the cache); `userCache: false`
+ * `codeCache: false` compiles without one (the build, which makes the caches); `userCache: false`
  * tries the build's only (a test of it).
+ *
+ * Parts of the bundle that most runs never use (yargs, yaml, fast-glob, web-tree-sitter's
+ * JavaScript) are scripts of their own beside it, each with its own cache, loaded by the bundle's
+ * `__dockfixPart(name)` when first required (scripts/bundle-cli.mjs): a one-file lint then reads,
+ * and takes from the cache, two thirds of the code it did.
  */
 function loadBundle({ codeCache = true, userCache = true } = {}) {
+  const loaded = [];
+  const load = (file, args) => {
+    const script = loadScript(file, { codeCache, userCache });
+    loaded.push(script);
+    return script.run(args);
+  };
+  const parts = new Map();
+  const loadPart = (name) => {
+    if (!parts.has(name)) {
+      const file = path.join(path.dirname(BUNDLE), `${name}.cjs`);
+      parts.set(name, load(file, []));
+    }
+    return parts.get(name);
+  };
+  // The bundle's import() of a user's file (a JavaScript config, a plugin) goes through this module's:
+  // on Node 20, a script compiled from a code cache loses its own dynamic-import callback.
+  const importModule = (specifier) => import(specifier);
+  const bundleExports = load(BUNDLE, [importModule, loadPart]);
+  const saveCache = () => {
+    if (bundleExports.ranEngine?.() !== true) return;
+    for (const script of loaded) if (script.stale && script.own) writePrivate(script.own, createCachedData(script.script));
+  };
+  return {
+    main: bundleExports.main,
+    script: loaded[0].script,
+    saveCache,
+    /** The cache of each script this process loaded, by the file the build writes it to. */
+    createCachedData: () => loaded.map((script) => ({ file: script.cacheFile, data: createCachedData(script.script) })),
+  };
+}
+
+/**
+ * Compiles one script of the bundle (bundle/cli.cjs or a part) with its code cache; `run(args)`
+ * runs it as a CommonJS module with `args` as its last parameters and returns its exports.
+ */
+function loadScript(file, { codeCache, userCache }) {
   // UTF-8, though the bundle is ASCII: read as Latin-1 it is 1.5 ms quicker to compile from the cache,
   // but Node makes a string that large an external one, and the run then took ~13 ms more CPU.
-  const source = readFileSync(BUNDLE, 'utf8');
+  const source = readFileSync(file, 'utf8');
   const own = codeCache && userCache ? userCachePath(source) : null;
   // This user's cache first: it exists only where V8 rejected the build's.
   let cachedData = own ? readPrivate(own.file) : undefined;
-  const buildCache = codeCache ? cachePathFor(BUNDLE, source) : null;
-  if (buildCache && cachedData === undefined) {
+  const cacheFile = cachePathFor(file, source);
+  if (codeCache && cacheFile && cachedData === undefined) {
     try {
-      cachedData = readFileSync(buildCache);
+      cachedData = readFileSync(cacheFile);
     } catch {
       // No cache from the build (a bundle built by hand, or a package that leaves it out).
     }
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __dockfixImportMetaUrl, __dockfixImport) {${source}\n})`, {
-    filename: BUNDLE,
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __dockfixImportMetaUrl, __dockfixImport, __dockfixPart) {${source}\n})`, {
+    filename: file,
     cachedData,
     // The bundle's own import() (a JavaScript config file) goes through Node's loader, as in a module.
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  const bundleModule = { exports: {} };
-  // The bundle's import() of a user's file (a JavaScript config, a plugin) goes through this module's:
-  // on Node 20, a script compiled from a code cache loses its own dynamic-import callback.
-  const importModule = (specifier) => import(specifier);
-  script.runInThisContext()(bundleModule.exports, createRequire(BUNDLE), bundleModule, BUNDLE, path.dirname(BUNDLE), pathToFileURL(BUNDLE).href, importModule);
-  // Used once the run is over: the cache then holds the functions the run compiled too.
-  const stale = codeCache && (cachedData === undefined || script.cachedDataRejected === true);
-  const saveCache = () => {
-    if (stale && own && bundleModule.exports.ranEngine?.() === true) writePrivate(own, createCachedData(script));
+  return {
+    script,
+    own,
+    cacheFile,
+    // Used once the run is over: the cache then holds the functions the run compiled too.
+    stale: codeCache && (cachedData === undefined || script.cachedDataRejected === true),
+    run(args) {
+      const scriptModule = { exports: {} };
+      script.runInThisContext()(scriptModule.exports, createRequire(file), scriptModule, file, path.dirname(file), pathToFileURL(file).href, ...args);
+      return scriptModule.exports;
+    },
   };
-  return { main: bundleModule.exports.main, script, saveCache, createCachedData: () => createCachedData(script) };
 }
 
 /**

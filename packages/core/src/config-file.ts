@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lilconfig, type Loader } from 'lilconfig';
+import { createRequire } from 'node:module';
+import type * as Lilconfig from 'lilconfig';
+import type { Loader } from 'lilconfig';
 import { closest, ConfigError, type RuleSetting } from './config.js';
 import { SEVERITIES, type Severity } from './diagnostic.js';
 import { importModule } from './import-module.js';
@@ -142,13 +144,21 @@ export const CONFIG_LOADERS: Readonly<Record<string, Loader>> = {
   noExt: yamlLoader,
 };
 
-type Explorer = ReturnType<typeof lilconfig>;
+type Explorer = ReturnType<typeof Lilconfig.lilconfig>;
 const explorers = new Map<string, Explorer>();
+let lilconfig: typeof Lilconfig.lilconfig | undefined;
 
-/** A lilconfig searcher that stops after `stopDir`; lilconfig caches per directory inside it. */
+/**
+ * A lilconfig searcher that stops after `stopDir`; lilconfig caches per directory inside it.
+ * lilconfig is loaded here, on the first search that {@link findConfigFile} cannot answer itself or
+ * the first config file read: loading it loads Node's fs/promises (~1 ms), which a one-file lint
+ * in a project without a config needs for nothing else. require() as in yaml.ts: esbuild bundles
+ * the literal `require('lilconfig')`, and dist/ (an ES module) has createRequire.
+ */
 function explorerFor(stopDir: string): Explorer {
   let explorer = explorers.get(stopDir);
   if (!explorer) {
+    lilconfig ??= ((typeof require === 'function' ? require('lilconfig') : createRequire(import.meta.url)('lilconfig')) as typeof Lilconfig).lilconfig;
     explorer = lilconfig('dockfix', { searchPlaces: [...CONFIG_FILE_NAMES], loaders: { ...CONFIG_LOADERS }, stopDir, packageProp: 'dockfix' });
     explorers.set(stopDir, explorer);
   }
@@ -180,8 +190,26 @@ export function clearConfigCaches(): void {
 
 /** The nearest config file at or above `directory`, or null. See {@link searchStopDir} for where the search stops. */
 export async function findConfigFile(directory: string): Promise<string | null> {
-  const found = await explorerFor(searchStopDir(directory)).search(resolve(directory));
+  const start = resolve(directory);
+  const stopDir = searchStopDir(start);
+  if (!anyCandidate(start, stopDir)) return null;
+  const found = await explorerFor(stopDir).search(start);
   return found?.filepath ?? null;
+}
+
+/**
+ * Whether any of {@link CONFIG_FILE_NAMES} exists from `start` up to `stopDir`. lilconfig's search
+ * asks for each name in each directory with an asynchronous access(), each a trip through libuv's
+ * thread pool and, for a missing file, an Error: ~36 of them before it finds nothing in a project
+ * two levels below the filesystem root. Asked synchronously (no Error for a missing file), that
+ * common case is answered here; when a candidate exists, lilconfig searches as before (a
+ * package.json counts only with a "dockfix" key, which it checks).
+ */
+function anyCandidate(start: string, stopDir: string): boolean {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (CONFIG_FILE_NAMES.some((name) => existsSync(join(dir, name)))) return true;
+    if (dir === stopDir || dirname(dir) === dir) return false;
+  }
 }
 
 /** Reads and checks the shape of one config file. Throws {@link ConfigError} naming the file. */

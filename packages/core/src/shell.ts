@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+// fs.promises, read where it is used: importing node:fs/promises would load it (~1 ms, with
+// Node's readline and fs watchers) in every CLI run, and a one-file lint uses none of it.
+import { promises as fsPromises } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { FIELD_IDS, parseSimpleShell } from './shell-fast.js';
 import type { TextRange } from './source.js';
@@ -69,17 +70,25 @@ export function loadShellParser(): Promise<void> {
  * A process started with `--liftoff-only` keeps it.
  */
 async function loadBashParser(): Promise<Parser> {
+  // Read before the flag below changes. In the CLI bundle web-tree-sitter's JavaScript is a script of
+  // its own, loaded on this first read of its exports (scripts/bundle-cli.mjs), and V8 rejects a
+  // code cache compiled under other flags. (An import() here instead of the static import made
+  // `import('dockfix')` and a lint ~20 ms of CPU slower.)
+  const runtime = { Language, Parser };
   const alreadySet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--liftoff-only'));
+  // Required here, not imported: node:v8 loads Node's stream modules (~1.5 ms), which a CLI run
+  // whose files need no tree-sitter never loads otherwise.
+  const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
   if (!alreadySet) setFlagsFromString('--liftoff-only');
   try {
     // Told where its .wasm is rather than looking beside its own JavaScript: the CLI bundle has
-    // web-tree-sitter's JavaScript inside it (code-cached with the rest).
-    await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/web-tree-sitter.wasm') });
+    // web-tree-sitter's JavaScript in a script of its own, code-cached like the rest.
+    await runtime.Parser.init({ locateFile: () => require.resolve('web-tree-sitter/web-tree-sitter.wasm') });
     // The bytes, not the path: for a path web-tree-sitter runs `import('fs/promises')`, which in the
     // CommonJS CLI (bin/, bundle/cli.cjs) would start Node's ES module loader for that alone.
     // (Reading and compiling the grammar while the runtime initialises measured no faster.)
-    const language = await Language.load(await readFile(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
-    const created = new Parser();
+    const language = await runtime.Language.load(await fsPromises.readFile(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+    const created = new runtime.Parser();
     created.setLanguage(language);
     return created;
   } finally {

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describeFsError } from './fs-errors.js';
 import { GitignoreFilter } from './gitignore.js';
@@ -80,7 +80,9 @@ export async function discoverInputs(paths: readonly string[], stdinFilename: st
     const absolutePath = resolve(cwd, path);
     let isDirectory: boolean;
     try {
-      isDirectory = (await stat(absolutePath)).isDirectory();
+      // Synchronous: the paths are taken one at a time anyway, and an asynchronous stat was a trip
+      // through libuv's thread pool (which a one-file run started for its two calls alone).
+      isDirectory = statSync(absolutePath).isDirectory();
     } catch (error) {
       // A quoted pattern reaches us unexpanded (no shell globbing on Windows or in npm scripts either).
       if (isGlob(path) && (error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -141,16 +143,16 @@ async function searchDirectory(directory: string, filter: GitignoreFilter | null
   });
   const found: string[] = [];
   for (const entry of entries) {
-    if (!entry.dirent.isFile() && !(entry.dirent.isSymbolicLink() && (await isFile(join(directory, entry.path))))) continue;
+    if (!entry.dirent.isFile() && !(entry.dirent.isSymbolicLink() && isFile(join(directory, entry.path)))) continue;
     if (filter && (await filter.ignores(join(directory, entry.path)))) continue;
     found.push(entry.path);
   }
   return found.sort(compareCodePoints);
 }
 
-async function isFile(path: string): Promise<boolean> {
+function isFile(path: string): boolean {
   try {
-    return (await stat(path)).isFile();
+    return statSync(path).isFile();
   } catch {
     return false; // a dangling link is not a Dockerfile to lint
   }

@@ -13,6 +13,7 @@ import type { PrintConfigArgs } from './commands/config.js';
 import { parseSize } from './size.js';
 import { dockfixVersion } from './version.js';
 import { AUTO_MIN_FILES, CACHE_STRATEGIES, DEFAULT_CACHE_FILE, type CacheStrategy, type Jobs } from './scale-options.js';
+import { stderr } from './stdio.js';
 
 const EXIT_CODES = `Exit codes:
   0  nothing at or above --fail-on, at most --max-warnings warnings (or --exit-zero / --no-fail)
@@ -215,14 +216,14 @@ export async function main(commandLine: readonly string[]): Promise<number> {
   prefetchCommand(argv);
   const unknown = unknownCommand(argv);
   if (unknown) {
-    process.stderr.write(`dockfix: ${unknown}\n`);
+    stderr.write(`dockfix: ${unknown}\n`);
     return 2;
   }
   const plain = plainCommand(argv);
   const { command, usageError } = plain ? { command: plain, usageError: null } : await parseCommandLine(argv);
   if (usageError !== null) {
     const helpFor = (COMMANDS as readonly (string | undefined)[]).includes(argv[0]) ? `dockfix ${argv[0]} --help` : 'dockfix --help';
-    process.stderr.write(`dockfix: ${usageError}; see \`${helpFor}\`\n`);
+    stderr.write(`dockfix: ${usageError}; see \`${helpFor}\`\n`);
     return 2;
   }
   // --help and --version were answered by yargs.

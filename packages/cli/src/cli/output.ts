@@ -1,8 +1,10 @@
+import { stderr as standardError, type TextOutput } from './stdio.js';
+
 /** Writes the one-line error and warning messages of a run to stderr, and remembers whether any error was printed. */
 export class Messages {
   private errorCount = 0;
 
-  constructor(private readonly stderr: NodeJS.WritableStream = process.stderr) {}
+  constructor(private readonly stderr: TextOutput = standardError) {}
 
   /** `dockfix: <where>: <message>`: one line that names the file and says what to do. Makes the run exit 2. */
   error(where: string | null, message: string): void {

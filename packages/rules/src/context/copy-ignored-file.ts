@@ -3,9 +3,20 @@ import { basename, posix } from 'node:path';
 import { defineRule, type ContextFiles, type Instruction } from '@dockfix/core';
 import { TRAILING_SLASHES } from '../lib/text.js';
 
-// The package is CommonJS (`module.exports = factory`) while its types declare a default export, which
-// Node's ESM loader does not give: load it with require.
-const ignore = createRequire(import.meta.url)('@balena/dockerignore') as typeof import('@balena/dockerignore').default;
+type DockerignoreFactory = typeof import('@balena/dockerignore').default;
+let dockerignore: DockerignoreFactory | undefined;
+
+/**
+ * A new matcher from @balena/dockerignore, loaded on the first file with an ignore file rather than
+ * with the rules. The package is CommonJS (`module.exports = factory`) while its types declare a
+ * default export, which Node's ESM loader does not give: load it with require. In a bundle
+ * `require` is defined and esbuild bundles the literal `require(...)`, so the CLI no longer resolves
+ * and compiles the package from node_modules at start-up (~1 ms); in dist/ createRequire finds it.
+ */
+function newMatcher(): ReturnType<DockerignoreFactory> {
+  dockerignore ??= (typeof require === 'function' ? require('@balena/dockerignore') : createRequire(import.meta.url)('@balena/dockerignore')) as DockerignoreFactory;
+  return dockerignore();
+}
 
 /** The ignore file BuildKit would use for a build whose context is the Dockerfile's directory, if there is one. */
 function ignoreFileBeside(files: ContextFiles, filePath: string): string | null {
@@ -64,7 +75,7 @@ export default defineRule({
     const ignoreFile = ctx.filePath ? ignoreFileBeside(ctx.files, ctx.filePath) : null;
     const patterns = ignoreFile ? readPatterns(ctx.files, ignoreFile) : null;
     if (!ignoreFile || !patterns || patterns.length === 0 || patterns.some((pattern) => pattern.startsWith('!'))) return {};
-    const matcher = ignore().add(patterns);
+    const matcher = newMatcher().add(patterns);
     const rootIgnored = patterns.some((pattern) => ['*', '**', '**/*'].includes(pattern));
     const check = (instruction: Instruction) => {
       for (const source of contextSources(instruction)) {

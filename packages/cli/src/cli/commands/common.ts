@@ -6,6 +6,7 @@ import { colorEnabled, createColors } from '../colors.js';
 import { discoverInputs, type Input } from '../discover.js';
 import { describeFsError } from '../fs-errors.js';
 import { Messages } from '../output.js';
+import type { TextOutput } from '../stdio.js';
 import type { OutputSpec } from '../report/outputs.js';
 import { loadReporter } from '../report/registry.js';
 import type { FileReport, ReportContext } from '../report/types.js';
@@ -199,7 +200,7 @@ export async function writeReports(
   files: readonly FileReport[],
   messages: Messages,
   stylish: { command: 'lint' | 'fix'; summary?: string },
-  stream: NodeJS.WriteStream,
+  stream: TextOutput,
 ): Promise<boolean> {
   const shown = args.quiet ? files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') })) : files;
   const base = { cwd: process.cwd(), command: stylish.command, summary: stylish.summary, rules: ruleMetaById(), version: dockfixVersion(), verbose: args.verbose === true };

@@ -6,6 +6,7 @@ import { describeFsError } from '../fs-errors.js';
 import { Messages } from '../output.js';
 import { SettingsResolver } from '../settings.js';
 import { linter } from './common.js';
+import { stdout } from '../stdio.js';
 
 /** Options of `dockfix print-config`. */
 export interface PrintConfigArgs {
@@ -44,7 +45,7 @@ export async function runPrintConfig(args: PrintConfigArgs, cwd: string = proces
       disableIgnorePragma: settings.config.disableIgnorePragma === true,
       rules,
     };
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     for (const warning of settings.warnings) messages.warn(null, warning);
     return 0;
   } catch (error) {

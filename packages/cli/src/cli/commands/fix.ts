@@ -8,6 +8,7 @@ import type { FileReport } from '../report/types.js';
 import type { Settings } from '../settings.js';
 import { withShellParser } from '../shell-parser.js';
 import { checkPrepared, DEFAULT_EXIT_SETTINGS, prepare, problemsExitCode, reportCheckFailure, reportFatal, writeInPlace, writeReports, type CheckArgs } from './common.js';
+import { stderr, stdout } from '../stdio.js';
 
 /** Options of `dockfix fix` on top of the shared ones. */
 export interface FixArgs extends CheckArgs {
@@ -52,7 +53,7 @@ export async function runFix(args: FixArgs): Promise<number> {
     // as Ruff does; an empty stdout would replace the user's buffer with nothing.
     const printsText = args.stdout || (input.kind === 'stdin' && !dryRun);
     if (!outcome || reportCheckFailure(messages, input.path, outcome) || outcome.kind !== 'fix') {
-      if (printsText) process.stdout.write(read.text);
+      if (printsText) stdout.write(read.text);
       continue;
     }
     const result = outcome.result;
@@ -60,7 +61,7 @@ export async function runFix(args: FixArgs): Promise<number> {
     settingsByReport.set(files.at(-1) as FileReport, settings);
     if (result.fatal) {
       reportFatal(messages, input.path, result.remaining);
-      if (printsText) process.stdout.write(read.text);
+      if (printsText) stdout.write(read.text);
       continue;
     }
     for (const reverted of result.reverted) {
@@ -73,9 +74,9 @@ export async function runFix(args: FixArgs): Promise<number> {
       // Parses both texts again in this thread, which a worker's fix did not load the shell parser for.
       const estimate = await withShellParser(() => estimateSavings(read.text, result.output));
       if (estimate) estimates.push(estimate);
-      if (args.diff) process.stdout.write(input.kind === 'file' ? unifiedDiff(read.text, result.output, diffPath(input.absolutePath)) : result.diff);
+      if (args.diff) stdout.write(input.kind === 'file' ? unifiedDiff(read.text, result.output, diffPath(input.absolutePath)) : result.diff);
     }
-    if (printsText) process.stdout.write(result.output);
+    if (printsText) stdout.write(result.output);
     else if (result.changed && !dryRun && input.kind === 'file') await writeInPlace(input, result.output, read.snapshot, messages, 'fixed');
     // Files a fix asks for beside the Dockerfile (a `.dockerignore`); never for stdin, never overwriting,
     // and never with --stdout, which promises to leave the disk alone.
@@ -95,7 +96,7 @@ export async function runFix(args: FixArgs): Promise<number> {
           }
         }
         else if (outcome.outcome === 'would-create') {
-          if (args.diff && requested) process.stdout.write(unifiedDiff('', requested.text, diffPath(outcome.path)));
+          if (args.diff && requested) stdout.write(unifiedDiff('', requested.text, diffPath(outcome.path)));
           else messages.note(`Would create ${outcome.path}`);
         }
       }
@@ -105,7 +106,7 @@ export async function runFix(args: FixArgs): Promise<number> {
   const remaining = files.reduce((sum, file) => sum + (file.fatal ? 0 : file.diagnostics.length), 0);
   const savings = describeSavings(estimates);
   const summary = [fixSummary(dryRun, fixedProblems, changedFiles, remaining), savings].filter(Boolean).join('\n');
-  const reportStream = stdoutIsData ? process.stderr : process.stdout;
+  const reportStream = stdoutIsData ? stderr : stdout;
   const written = await writeReports(args, files, messages, { command: 'fix', ...(summary ? { summary } : {}) }, reportStream);
   // The stylish report carries the summary; otherwise it goes to stderr so stdout stays parseable.
   const consoleStylish = args.outputs.some((output) => output.path === undefined && output.format === 'stylish') && !args.statistics;

@@ -4,6 +4,7 @@ import { readInput } from '../read-input.js';
 import { withShellParser } from '../shell-parser.js';
 import { plural } from '../report/stylish.js';
 import { internalError, lintPath, prepare, reportFatal, writeInPlace, type CheckArgs } from './common.js';
+import { stderr, stdout } from '../stdio.js';
 
 /** Which dockfix fixes `dockfix format` applies before printing: the Prettier plugin's `dockfixFixes`. */
 export type FormatFixes = 'safe' | 'none';
@@ -48,7 +49,7 @@ export async function runFormat(args: FormatArgs): Promise<number> {
   const dryRun = args.check || args.diff;
   // stdout carries diffs or the formatted text in these modes, so the summary goes to stderr.
   const stdoutIsData = args.diff || (!dryRun && inputs.some((input) => input.kind === 'stdin'));
-  const out = (line: string) => (stdoutIsData ? process.stderr : process.stdout).write(`${line}\n`);
+  const out = (line: string) => (stdoutIsData ? stderr : stdout).write(`${line}\n`);
 
   let changedFiles = 0;
   let unchangedFiles = 0;
@@ -67,14 +68,14 @@ export async function runFormat(args: FormatArgs): Promise<number> {
         const result = await withShellParser(() => settings.linter.fix(text, { filePath: lintPath(input, checkArgs), config: settings.config, unsafe: false }));
         if (result.fatal) {
           reportFatal(messages, input.path, result.remaining);
-          if (printsText) process.stdout.write(read.text);
+          if (printsText) stdout.write(read.text);
           continue;
         }
         for (const reverted of result.reverted) messages.warn(input.path, `fixes from ${reverted.ruleIds.join(', ')} were not applied: ${reverted.reason}`);
         text = result.output;
       } catch (error) {
         internalError(messages, input.path, error);
-        if (printsText) process.stdout.write(read.text);
+        if (printsText) stdout.write(read.text);
         continue;
       }
     }
@@ -84,13 +85,13 @@ export async function runFormat(args: FormatArgs): Promise<number> {
     else if (formatted.keptLines) messages.warn(input.path, `left the instructions on lines ${formatted.keptLines.join(', ')} as they were (a change could not be proven safe)`);
     const output = formatted.output;
 
-    if (printsText) process.stdout.write(output);
+    if (printsText) stdout.write(output);
     if (output === read.text) {
       unchangedFiles++;
       continue;
     }
     changedFiles++;
-    if (args.diff) process.stdout.write(unifiedDiff(read.text, output, input.kind === 'file' ? diffPath(input.absolutePath) : input.path));
+    if (args.diff) stdout.write(unifiedDiff(read.text, output, input.kind === 'file' ? diffPath(input.absolutePath) : input.path));
     else if (args.check) out(`Would reformat: ${input.path}`);
     if (!dryRun && input.kind === 'file') await writeInPlace(input, output, read.snapshot, messages, 'formatted');
   }

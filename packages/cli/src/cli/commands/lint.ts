@@ -1,6 +1,7 @@
 import type { FileReport } from '../report/types.js';
 import type { Settings } from '../settings.js';
 import { checkPrepared, DEFAULT_EXIT_SETTINGS, prepare, problemsExitCode, reportCheckFailure, reportFatal, writeReports, type CheckArgs } from './common.js';
+import { stdout } from '../stdio.js';
 
 /**
  * `dockfix lint`: reports problems. Exit 0 when nothing reaches the failure threshold, 1 when
@@ -25,7 +26,7 @@ export async function runLint(args: CheckArgs): Promise<number> {
     settingsByReport.set(report, settings);
   }
 
-  const written = await writeReports(args, files, messages, { command: 'lint' }, process.stdout);
+  const written = await writeReports(args, files, messages, { command: 'lint' }, stdout);
   if (!written || messages.failed) return 2;
   return problemsExitCode(files, (file) => settingsByReport.get(file) ?? DEFAULT_EXIT_SETTINGS, args);
 }

@@ -1,6 +1,7 @@
 import { RuleIndex, ruleAliases, type Rule } from '@dockfix/core';
 import { rules } from '@dockfix/rules';
 import { readRuleDoc, ruleDocFile, ruleDocUrl } from '@dockfix/rules/docs';
+import { stderr, stdout } from '../stdio.js';
 
 /** Options of `dockfix rule <id>`. */
 export interface RuleArgs {
@@ -13,16 +14,16 @@ export function runRule(args: RuleArgs): number {
   const index = new RuleIndex(rules as readonly Rule<Record<string, unknown>>[]);
   const rule = (rules as readonly Rule<Record<string, unknown>>[]).find((candidate) => candidate.meta.id === args.id) ?? findByAlias(index, args.id);
   if (!rule) {
-    process.stderr.write(`dockfix: unknown rule "${args.id}"; \`dockfix rules\` lists every rule id and alias\n`);
+    stderr.write(`dockfix: unknown rule "${args.id}"; \`dockfix rules\` lists every rule id and alias\n`);
     return 2;
   }
   if (args.format === 'json') {
     const { meta } = rule;
     const file = ruleDocFile(meta.id);
-    process.stdout.write(`${JSON.stringify({ ...meta, aliases: ruleAliases(meta), url: ruleDocUrl(meta.id), ...(file ? { file } : {}) }, null, 2)}\n`);
+    stdout.write(`${JSON.stringify({ ...meta, aliases: ruleAliases(meta), url: ruleDocUrl(meta.id), ...(file ? { file } : {}) }, null, 2)}\n`);
     return 0;
   }
-  process.stdout.write(shippedDoc(rule) ?? renderRuleHelp(rule));
+  stdout.write(shippedDoc(rule) ?? renderRuleHelp(rule));
   return 0;
 }
 

@@ -2,6 +2,7 @@ import { ruleAliases, type Rule } from '@dockfix/core';
 import { rules } from '@dockfix/rules';
 import stringWidth from 'string-width';
 import { colorEnabled, createColors } from '../colors.js';
+import { stdout } from '../stdio.js';
 
 /** Options of `dockfix rules`. */
 export interface RulesArgs {
@@ -24,10 +25,10 @@ export interface RuleListing {
 export function runRules(args: RulesArgs): number {
   const listings = (rules as readonly Rule<unknown>[]).map(toListing);
   if (args.format === 'json') {
-    process.stdout.write(`${JSON.stringify(listings, null, 2)}\n`);
+    stdout.write(`${JSON.stringify(listings, null, 2)}\n`);
     return 0;
   }
-  process.stdout.write(formatRuleTable(listings, colorEnabled(args.color, process.stdout.isTTY === true)));
+  stdout.write(formatRuleTable(listings, colorEnabled(args.color, stdout.isTTY === true)));
   return 0;
 }
 
