@@ -17,7 +17,7 @@ import type { SyntaxNode } from './syntax-node.js';
  * children of `variable_assignment` (and of `function_definition` and `for_statement`, which the
  * fast path never builds) carry one in the mirrored tree. A test compares them with `fieldIdForName`.
  */
-export const FIELD_IDS = { name: 12, value: 18, variable: 19 } as const;
+export const FIELD_IDS = { body: 3, name: 12, value: 18, variable: 19 } as const;
 
 /** The tree tree-sitter-bash would give `prepared`, or null when the body is not one this parser is sure of. */
 export function parseSimpleShell(prepared: string): SyntaxNode | null {
@@ -174,27 +174,103 @@ function parseProgram(): SyntaxNode {
   const children: Building[] = [];
   skipBlanks(true);
   const start = pos;
-  while (pos < text.length) {
-    children.push(parseStatement());
-    skipBlanks(false);
-    const c = text[pos];
-    if (c === ';') {
-      if (text[pos + 1] === ';') bail();
-      children.push(leaf(';', false, pos, pos + 1));
-      pos++;
-    } else if (c !== '\n' && c !== undefined) {
-      bail();
-    } else {
-      longPipelineLine ||= longPipeline;
-    }
-    skipBlanks(true);
-  }
+  parseStatements(children);
+  if (pos < text.length) bail();
   const root: Building = { type: 'program', isNamed: true, startIndex: start, endIndex: text.length, fieldId: 0, parent: null, index: 0, children };
   children.forEach((child, index) => {
     child.parent = root;
     child.index = index;
   });
   return root;
+}
+
+/**
+ * Statements and their `;` terminators (line breaks make no node), pushed onto `children` of the
+ * program or of the compound command holding them, up to the end, a closing keyword or `}` at the
+ * start of a statement, `;;`, or a `)` after a statement. The caller checks that it stopped at the
+ * closer it expects. Returns how many statements it read.
+ */
+function parseStatements(children: Building[]): number {
+  let count = 0;
+  skipBlanks(true);
+  while (pos < text.length && !atCloser()) {
+    children.push(parseStatement());
+    count++;
+    skipBlanks(false);
+    const c = text[pos];
+    if (c === ';') {
+      if (text[pos + 1] === ';') return count;
+      if (text[pos + 1] === '&') bail();
+      children.push(leaf(';', false, pos, pos + 1));
+      pos++;
+      listEnd = pos;
+    } else if (c === '\n' || c === undefined) {
+      longPipelineLine ||= longPipeline;
+      if (c === '\n') {
+        const breakAt = pos;
+        skipBlanks(true);
+        listEnd = lineBreaksEnd(breakAt);
+        continue;
+      }
+    } else if (c === ')' && depth > 0) {
+      return count;
+    } else {
+      bail();
+    }
+    skipBlanks(true);
+  }
+  return count;
+}
+
+/**
+ * Where the terminators of the statement list parseStatements last read end: after its last `;`, or
+ * after the last of the line breaks that ended it (tree-sitter-bash stretches an elif or else clause
+ * over them); -1 when a line continuation follows a line break there, which is not worked out.
+ */
+let listEnd = -1;
+
+/** The end of the last line break from `breakAt` to `pos` (blanks and line breaks), or -1 if a continuation is among them. */
+function lineBreaksEnd(breakAt: number): number {
+  let last = breakAt;
+  for (let at = breakAt + 1; at < pos; at++) {
+    const c = text[at];
+    if (c === '\\') return -1;
+    if (c === '\n') last = at;
+  }
+  return last + 1;
+}
+
+/** The words that close a statement list when they start a statement. */
+const CLOSERS = ['then', 'fi', 'elif', 'else', 'do', 'done', 'esac', '}'];
+
+function atCloser(): boolean {
+  const c = text[pos];
+  if (c === ')' || (c === ';' && text[pos + 1] === ';')) return true;
+  return CLOSERS.some((word) => atKeyword(word));
+}
+
+/** True at `word` standing alone (followed by a blank, a line break, an operator or the end). */
+function atKeyword(word: string): boolean {
+  if (!text.startsWith(word, pos)) return false;
+  const c = text[pos + word.length];
+  return c === undefined || c === ' ' || c === '\t' || c === '\n' || c === ';' || c === '&' || c === '|' || c === ')' || c === '<' || c === '>';
+}
+
+/** The keyword `word` as a leaf, or a bail when the text does not continue with it. */
+function keyword(word: string): Building {
+  if (!atKeyword(word)) bail();
+  const node = leaf(word, false, pos, pos + word.length);
+  pos += word.length;
+  return node;
+}
+
+/**
+ * A statement list that must hold at least one statement, then the keyword that closes it. An empty
+ * list (`if a; then fi`) is an error to the shell but not to tree-sitter-bash: left to it.
+ */
+function parseBody(children: Building[], closer: string): void {
+  if (parseStatements(children) === 0) bail();
+  children.push(keyword(closer));
 }
 
 /**
@@ -251,8 +327,28 @@ function lastPipeline(statement: Building): Building {
   return statement.type === 'list' ? lastPipeline(statement.children[2] as Building) : statement;
 }
 
-/** A simple command with its `VAR=value` prefixes, or bare assignments. */
+/**
+ * One operand of a list or pipeline: a compound command, a test, a negation, a function definition,
+ * or a simple command with its `VAR=value` prefixes, or bare assignments.
+ */
 function parseUnit(): Building {
+  const c = text[pos];
+  if (c === '!' && isBlank(text[pos + 1])) return parseNegation();
+  if (c === '[' && isBlank(text[pos + 1])) return parseTest();
+  if (c === '(') return parseSubshell();
+  if (c === '{' && (isBlank(text[pos + 1]) || text[pos + 1] === '\n')) return parseCompound(parseBraceGroup);
+  if (c === 'i' && atKeyword('if')) return parseCompound(parseIf);
+  if (c === 'f' && atKeyword('for')) return parseCompound(parseFor);
+  if ((c === 'w' && atKeyword('while')) || (c === 'u' && atKeyword('until'))) return parseCompound(parseWhile);
+  if (c === 'c' && atKeyword('case')) return parseCompound(parseCase);
+  if (c === 'f' && atKeyword('function')) return parseCompound(parseFunctionKeyword);
+  const functionName = functionNameEnd();
+  if (functionName > 0) return parseCompound(() => parseFunction(functionName));
+  return parseSimpleUnit();
+}
+
+/** A simple command with its `VAR=value` prefixes, or bare assignments. */
+function parseSimpleUnit(): Building {
   const assignments: Building[] = [];
   while (startsAssignment()) {
     assignments.push(parseAssignment());
@@ -283,6 +379,412 @@ function parseUnit(): Building {
     children.push(parseLiteral(0));
   }
   return inner('command', children);
+}
+
+/**
+ * Runs a compound command's parser with the pipeline state of the statements inside it kept apart from
+ * the statement it is an operand of (as a `$(…)` does).
+ */
+function parseCompound(parse: () => Building): Building {
+  const outerLongPipeline = longPipeline;
+  const node = parse();
+  longPipeline = outerLongPipeline;
+  return node;
+}
+
+/** `{ list; }` */
+function parseBraceGroup(): Building {
+  const children = [keyword('{')];
+  parseBody(children, '}');
+  return inner('compound_statement', children);
+}
+
+/** `( list )`; `((` (arithmetic) bails. */
+function parseSubshell(): Building {
+  if (text[pos + 1] === '(') bail();
+  const children = [leaf('(', false, pos, pos + 1)];
+  pos++;
+  depth++;
+  const outerLongPipeline = longPipeline;
+  if (parseStatements(children) === 0 || text[pos] !== ')') bail();
+  longPipeline = outerLongPipeline;
+  depth--;
+  children.push(leaf(')', false, pos, pos + 1));
+  pos++;
+  return inner('subshell', children);
+}
+
+/** `if list; then list; [elif list; then list;]… [else list;] fi`: elif and else get a node of their own. */
+function parseIf(): Building {
+  const children = [keyword('if')];
+  parseBody(children, 'then');
+  if (parseStatements(children) === 0) bail();
+  for (;;) {
+    if (atKeyword('elif')) {
+      const clause = [keyword('elif')];
+      parseBody(clause, 'then');
+      if (parseStatements(clause) === 0) bail();
+      children.push(clauseNode('elif_clause', clause));
+    } else if (atKeyword('else')) {
+      const clause = [keyword('else')];
+      if (parseStatements(clause) === 0) bail();
+      children.push(clauseNode('else_clause', clause));
+      children.push(keyword('fi'));
+      return inner('if_statement', children);
+    } else {
+      children.push(keyword('fi'));
+      return inner('if_statement', children);
+    }
+  }
+}
+
+/** An elif or else clause, which ends where the terminators of its list end (line breaks included). */
+function clauseNode(type: string, children: Building[]): Building {
+  if (listEnd === -1) bail();
+  const node = inner(type, children);
+  node.endIndex = listEnd;
+  return node;
+}
+
+/** `do list; done` */
+function parseDoGroup(fieldId: number): Building {
+  skipBlanks(true);
+  const children = [keyword('do')];
+  parseBody(children, 'done');
+  return inner('do_group', children, fieldId);
+}
+
+/** `while list; do list; done` (and `until`): one while_statement either way. */
+function parseWhile(): Building {
+  const children = [keyword(text[pos] === 'w' ? 'while' : 'until')];
+  if (parseStatements(children) === 0) bail();
+  children.push(parseDoGroup(0));
+  return inner('while_statement', children);
+}
+
+/**
+ * `for NAME in words; do list; done`, its parts told apart by field (variable, value, body); a for
+ * without `in` (over "$@"), `select` and `for ((…))` bail.
+ */
+function parseFor(): Building {
+  const children = [keyword('for')];
+  skipBlanks(false);
+  const nameStart = pos;
+  if (!isLetter(text.charCodeAt(pos)) && text[pos] !== '_') bail();
+  while (isNameChar(text.charCodeAt(pos))) pos++;
+  if (!isBlank(text[pos])) bail();
+  children.push(leaf('variable_name', true, nameStart, pos, FIELD_IDS.variable));
+  skipBlanks(false);
+  children.push(keyword('in'));
+  skipBlanks(false);
+  if (!startsLiteral()) bail();
+  do {
+    children.push(parseLiteral(FIELD_IDS.value));
+    skipBlanks(false);
+  } while (startsLiteral());
+  if (text[pos] === ';') {
+    children.push(leaf(';', false, pos, pos + 1));
+    pos++;
+  } else if (text[pos] !== '\n') {
+    bail();
+  }
+  children.push(parseDoGroup(FIELD_IDS.body));
+  return inner('for_statement', children);
+}
+
+/** `! command`: tree-sitter-bash negates a simple command, a test or a subshell; anything else bails. */
+function parseNegation(): Building {
+  const bang = leaf('!', false, pos, pos + 1);
+  pos++;
+  skipBlanks(false);
+  const c = text[pos];
+  if (c === '!' || c === '{' || c === '(' || c === '\n') bail();
+  const operand = parseUnit();
+  if (operand.type !== 'command' && operand.type !== 'test_command') bail();
+  return inner('negated_command', [bang, operand]);
+}
+
+/**
+ * Where `NAME()` of a function definition ends (the `)`), or 0. A name is what tree-sitter-bash's
+ * word would be, kept to letters, digits, `_` and `-`; a function body other than `{ … }` bails.
+ */
+function functionNameEnd(): number {
+  let at = pos;
+  for (;;) {
+    const code = text.charCodeAt(at);
+    if (!isNameChar(code) && code !== 45 /* - */) break;
+    at++;
+  }
+  if (at === pos) return 0;
+  let paren = at;
+  while (isBlank(text[paren])) paren++;
+  if (text[paren] !== '(') return 0;
+  if (text[paren + 1] !== ')' || KEYWORDS.has(text.slice(pos, at))) bail();
+  return at;
+}
+
+/** `name() { list; }`, its name and body told apart by field. */
+function parseFunction(nameEnd: number): Building {
+  const name = text.slice(pos, nameEnd);
+  if (NUMBER.test(name)) bail();
+  const children = [leaf('word', true, pos, nameEnd, FIELD_IDS.name)];
+  pos = nameEnd;
+  skipBlanks(false);
+  children.push(leaf('(', false, pos, pos + 1), leaf(')', false, pos + 1, pos + 2));
+  pos += 2;
+  return functionBody(children);
+}
+
+/** `function name [()] { list; }` */
+function parseFunctionKeyword(): Building {
+  const children = [keyword('function')];
+  skipBlanks(false);
+  const start = pos;
+  while (isNameChar(text.charCodeAt(pos)) || text[pos] === '-') pos++;
+  const name = text.slice(start, pos);
+  if (name === '' || NUMBER.test(name) || KEYWORDS.has(name)) bail();
+  children.push(leaf('word', true, start, pos, FIELD_IDS.name));
+  if (text[pos] === '(') {
+    if (text[pos + 1] !== ')') bail();
+    children.push(leaf('(', false, pos, pos + 1), leaf(')', false, pos + 1, pos + 2));
+    pos += 2;
+  } else if (!isBlank(text[pos])) {
+    bail();
+  }
+  return functionBody(children);
+}
+
+/** A function's `{ … }` body; a redirection after it (tree-sitter-bash's field `redirect`) bails. */
+function functionBody(children: Building[]): Building {
+  skipBlanks(true);
+  if (!atKeyword('{')) bail();
+  const body = parseBraceGroup();
+  body.fieldId = FIELD_IDS.body;
+  children.push(body);
+  const end = pos;
+  skipBlanks(false);
+  if (startsRedirect()) bail();
+  pos = end;
+  return inner('function_definition', children);
+}
+
+/**
+ * `[ expression ]` in the shapes tree-sitter-bash gives plainly: `[ x ]`, `[ -op x ]`, `[ x op y ]`
+ * and `[ ! … ]` of the last two. More operators (`-a`, `-o`: tree-sitter-bash nests them by its own
+ * precedence, not test's), `(`, and operands starting with `-` or `!` bail.
+ */
+function parseTest(): Building {
+  const children = [leaf('[', false, pos, pos + 1)];
+  pos++;
+  skipBlanks(false);
+  if (text[pos] === '!' && isBlank(text[pos + 1])) {
+    const bang = leaf('!', false, pos, pos + 1);
+    pos++;
+    skipBlanks(false);
+    const operand = parseTestExpression();
+    if (operand.type !== 'unary_expression' && operand.type !== 'binary_expression') bail();
+    children.push(inner('unary_expression', [bang, operand]));
+  } else {
+    children.push(parseTestExpression());
+  }
+  skipBlanks(false);
+  if (text[pos] !== ']' || !endsCommand(text[pos + 1])) bail();
+  children.push(leaf(']', false, pos, pos + 1));
+  pos++;
+  return inner('test_command', children);
+}
+
+/** `x`, `-op x` or `x op y`, where `op` is `=`, `==`, `!=` or a test operator (`-eq`, `-nt`, …). */
+function parseTestExpression(): Building {
+  const operator = testOperatorEnd();
+  if (operator > 0) {
+    const op = leaf('test_operator', true, pos, operator);
+    pos = operator;
+    skipBlanks(false);
+    return inner('unary_expression', [op, parseTestOperand()]);
+  }
+  const left = parseTestOperand();
+  skipBlanks(false);
+  if (text[pos] === ']') return left;
+  const c = text[pos];
+  const binary = testOperatorEnd();
+  if (binary > 0) {
+    const op = leaf('test_operator', true, pos, binary);
+    pos = binary;
+    skipBlanks(false);
+    return inner('binary_expression', [left, op, parseTestOperand()]);
+  }
+  if (c === '=' && isBlank(text[pos + 1])) {
+    const op = leaf('=', false, pos, pos + 1);
+    pos++;
+    skipBlanks(false);
+    return inner('binary_expression', [left, op, parseTestOperand()]);
+  }
+  if ((c === '=' || c === '!') && text[pos + 1] === '=' && isBlank(text[pos + 2])) {
+    // The right operand of `==` and `!=` is a pattern (tree-sitter-bash's _extglob_blob).
+    const op = leaf(c + '=', false, pos, pos + 2);
+    pos += 2;
+    skipBlanks(false);
+    return inner('binary_expression', [left, op, parsePattern(op.endIndex)]);
+  }
+  return bail();
+}
+
+/** Where a test operator (`-` and letters, then a blank: tree-sitter's scanner token) at `pos` ends, or 0. */
+function testOperatorEnd(): number {
+  if (text[pos] !== '-') return 0;
+  let at = pos + 1;
+  while (isLetter(text.charCodeAt(at))) at++;
+  return at > pos + 1 && isBlank(text[at]) ? at : 0;
+}
+
+/** An operand of a test: a literal that does not start with `-`, `!` or `(` and holds no `=`. */
+function parseTestOperand(): Building {
+  const c = text[pos];
+  if (c === '-' || c === '!' || c === '(' || c === ']' || !startsLiteral()) bail();
+  const start = pos;
+  const operand = parseLiteral(0);
+  if (text.slice(start, pos).includes('=')) bail();
+  return operand;
+}
+
+/**
+ * A glob pattern (a case item's, or the right of `==`/`!=`): tree-sitter-bash's scanner makes some
+ * of them an extglob_pattern token and leaves the rest to its lexer (a word, string, expansion…);
+ * extglobEnd follows the scanner's choice for patterns of plain characters. Patterns mixing plain
+ * characters with quotes or expansions, or using `(`, `[`, `{`, `\`, `$` inside, bail.
+ */
+function parsePattern(gapStart: number): Building {
+  const c = text[pos];
+  if (c === '"' || c === "'" || c === '$') {
+    const start = pos;
+    const node = parseLiteral(0);
+    if (node.type === 'concatenation' || text.slice(start, pos).includes('=')) bail();
+    return node;
+  }
+  const start = pos;
+  while (isPatternChar(text.charCodeAt(pos))) pos++;
+  // A leading `-` may be read as a test operator first.
+  if (pos === start || text[start] === '-') bail();
+  const runEnd = pos;
+  const next = text[pos];
+  if (!(next === ')' || next === '|' || next === ']' || isBlank(next) || next === '\n')) bail();
+  // The scanner gives up at a `\\` (a line continuation) before the pattern.
+  const end = text.lastIndexOf('\\', start) >= gapStart ? -1 : extglobEnd(start);
+  if (end === -1) {
+    const word = text.slice(start, runEnd);
+    if (KEYWORDS.has(word) || NUMBER.test(word) || word.startsWith('-')) bail();
+    return leaf('word', true, start, runEnd);
+  }
+  if (end !== runEnd) bail();
+  return leaf('extglob_pattern', true, start, end);
+}
+
+/** Letters, digits and `_ . * ? / - + @ : , % ~ ^`: the characters a pattern here may hold. */
+function isPatternChar(code: number): boolean {
+  return isNameChar(code) || code === 46 || code === 42 || code === 63 || code === 47 || code === 45 || code === 43 || code === 64 || code === 58 || code === 44 || code === 37 || code === 126 || code === 94;
+}
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n';
+
+/**
+ * tree-sitter-bash's scanner on a pattern of plain characters at `start` (its `extglob_pattern:`
+ * label, with no parenthesis open): the end of the extglob_pattern token it makes, or -1 where it
+ * makes none and the lexer reads a word. Its quirks are its own: `a)` is a word but `a1)` and `a|` an
+ * extglob, `*.c` a word but `c*` an extglob.
+ */
+function extglobEnd(start: number): number {
+  let at = start;
+  let c = text[at] as string;
+  if (!(c === '?' || c === '*' || c === '+' || c === '@' || c === '-' || c === '.' || isLetter(text.charCodeAt(at)))) return -1;
+  // The scanner's esac check and its single-character step.
+  const wasNonAlpha = !isLetter(text.charCodeAt(at));
+  if (c === 'e') {
+    at++;
+    if (text[at] === 's') {
+      at++;
+      if (text[at] === 'a') {
+        at++;
+        if (text[at] === 'c') {
+          at++;
+          if (isSpace(text[at])) return -1;
+        }
+      }
+    }
+  } else {
+    at++;
+  }
+  let end = at;
+  if (text[at] === '-') {
+    at++;
+    while (isAlnum(text.charCodeAt(at))) at++;
+    c = text[at] as string;
+    if (c === ')' || c === '.') return -1;
+    end = at;
+  }
+  c = text[at] as string;
+  if (c === ')') {
+    if (!isSpace(text[at + 1])) bail();
+    return wasNonAlpha ? at : -1;
+  }
+  if (isSpace(c)) return at;
+  if (c === '|') return at;
+  const code = text.charCodeAt(at);
+  if (!isAlnum(code) && c !== '?' && c !== '/' && c !== '_' && c !== '*') return -1;
+  let sawNonAlphaDot = wasNonAlpha;
+  for (;;) {
+    c = text[at] as string;
+    if (c === undefined) return -1;
+    if (c === ')' || c === ']') break;
+    if (c === '|') return at;
+    if (isSpace(c)) return sawNonAlphaDot ? at : -1;
+    if (!isLetter(text.charCodeAt(at)) && c !== '.') sawNonAlphaDot = true;
+    at++;
+    end = at;
+  }
+  return sawNonAlphaDot ? end : -1;
+}
+
+const isAlnum = (code: number): boolean => isLetter(code) || (code >= 48 && code <= 57);
+
+/**
+ * `case word in pattern|pattern) list ;; … esac`. Every item must end in `;;` (`;&`, `;;&` and a last
+ * item without one bail), and a `(` before the patterns bails.
+ */
+function parseCase(): Building {
+  const children = [keyword('case')];
+  skipBlanks(false);
+  if (!startsLiteral()) bail();
+  children.push(parseLiteral(0));
+  skipBlanks(false);
+  children.push(keyword('in'));
+  let gapStart = pos;
+  skipBlanks(true);
+  while (!atKeyword('esac')) {
+    const item: Building[] = [];
+    for (;;) {
+      if (text[pos] === '(') bail();
+      item.push(parsePattern(gapStart));
+      skipBlanks(false);
+      if (text[pos] === ')') break;
+      if (text[pos] !== '|') bail();
+      item.push(leaf('|', false, pos, pos + 1));
+      pos++;
+      gapStart = pos;
+      skipBlanks(false);
+    }
+    item.push(leaf(')', false, pos, pos + 1));
+    pos++;
+    parseStatements(item);
+    if (text[pos] !== ';' || text[pos + 1] !== ';' || text[pos + 2] === '&') bail();
+    item.push(leaf(';;', false, pos, pos + 2));
+    pos += 2;
+    children.push(inner('case_item', item));
+    gapStart = pos;
+    skipBlanks(true);
+  }
+  children.push(keyword('esac'));
+  return inner('case_statement', children);
 }
 
 /** The builtins tree-sitter-bash parses as declaration_command or unset_command. */
