@@ -51,7 +51,20 @@ let pos = 0;
  */
 let longPipeline = false;
 let longPipelineLine = false;
-/** How many `$(` the parser is inside: there a `)` ends the command. */
+/**
+ * True inside a subshell or case item (tree-sitter-bash's `_statements`, where the last statement
+ * needs no terminator): there a redirection after a pipeline of three or more binds its last two
+ * (`( a | b | c > f )` is `a | (b | c > f)`), which is left to it.
+ */
+let inStatements = false;
+/**
+ * Set once a test with `-op` or `==` between two operands (`[ "$a" -eq 1 ]`) has been read: tree-sitter-bash
+ * can also read such a `[` as a command inside `[ … ]` (its test_command may hold a redirected
+ * statement), and does so when a redirection and a `]` follow anywhere later, joining the lines
+ * between into one command. So any redirection after one is left to it.
+ */
+let operatorTest = false;
+/** How many `$(` or `(` the parser is inside: there a `)` ends the command. */
 let depth = 0;
 
 function bail(): never {
@@ -174,6 +187,8 @@ function parseProgram(): SyntaxNode {
   const children: Building[] = [];
   skipBlanks(true);
   const start = pos;
+  inStatements = false;
+  operatorTest = false;
   parseStatements(children);
   if (pos < text.length) bail();
   const root: Building = { type: 'program', isNamed: true, startIndex: start, endIndex: text.length, fieldId: 0, parent: null, index: 0, children };
@@ -286,7 +301,7 @@ function parseStatement(): Building {
     const c = text[pos];
     const next = text[pos + 1];
     if (startsRedirect()) {
-      if (longPipelineLine) bail();
+      if (longPipelineLine || (longPipeline && inStatements) || operatorTest) bail();
       const redirects: Building[] = [];
       do {
         redirects.push(parseRedirect());
@@ -406,8 +421,11 @@ function parseSubshell(): Building {
   pos++;
   depth++;
   const outerLongPipeline = longPipeline;
+  const outerInStatements = inStatements;
+  inStatements = true;
   if (parseStatements(children) === 0 || text[pos] !== ')') bail();
   longPipeline = outerLongPipeline;
+  inStatements = outerInStatements;
   depth--;
   children.push(leaf(')', false, pos, pos + 1));
   pos++;
@@ -581,8 +599,9 @@ function parseTest(): Building {
     const bang = leaf('!', false, pos, pos + 1);
     pos++;
     skipBlanks(false);
+    // `!` binds tighter than `=` (`[ ! a = b ]` is `(! a) = b`): only `! -op x` is taken.
     const operand = parseTestExpression();
-    if (operand.type !== 'unary_expression' && operand.type !== 'binary_expression') bail();
+    if (operand.type !== 'unary_expression') bail();
     children.push(inner('unary_expression', [bang, operand]));
   } else {
     children.push(parseTestExpression());
@@ -611,6 +630,7 @@ function parseTestExpression(): Building {
   if (binary > 0) {
     const op = leaf('test_operator', true, pos, binary);
     pos = binary;
+    operatorTest = true;
     skipBlanks(false);
     return inner('binary_expression', [left, op, parseTestOperand()]);
   }
@@ -624,6 +644,7 @@ function parseTestExpression(): Building {
     // The right operand of `==` and `!=` is a pattern (tree-sitter-bash's _extglob_blob).
     const op = leaf(c + '=', false, pos, pos + 2);
     pos += 2;
+    operatorTest ||= c === '=';
     skipBlanks(false);
     return inner('binary_expression', [left, op, parsePattern(op.endIndex)]);
   }
@@ -775,7 +796,10 @@ function parseCase(): Building {
     }
     item.push(leaf(')', false, pos, pos + 1));
     pos++;
+    const outerInStatements = inStatements;
+    inStatements = true;
     parseStatements(item);
+    inStatements = outerInStatements;
     if (text[pos] !== ';' || text[pos + 1] !== ';' || text[pos + 2] === '&') bail();
     item.push(leaf(';;', false, pos, pos + 2));
     pos += 2;
@@ -840,9 +864,10 @@ function parseAssignment(): Building {
   pos++;
   const c = text[pos];
   if (c === '=' || c === '+') bail();
-  // `VAR=` with nothing after it has no value node (tree-sitter's hidden _empty_value).
+  // `VAR=` with nothing after it has no value node (tree-sitter's hidden _empty_value); before a `)`
+  // it is a syntax error to tree-sitter-bash.
   if (startsLiteral()) children.push(parseLiteral(FIELD_IDS.value));
-  else if (c === '<' || c === '>' || !endsCommand(c)) bail();
+  else if (c === '<' || c === '>' || c === ')' || !endsCommand(c)) bail();
   return inner('variable_assignment', children);
 }
 

@@ -86,18 +86,67 @@ const BARE = ['X=1', 'A=1 B=2', 'C=', 'X=$(a)', 'export A=1', 'export B', 'expor
 const REDIRECTS = [' > f', ' 2>&1', ' >/dev/null 2>&1', ' >> "$L"', ' < in', ' &> o', ' 1>&2', ' > f g', ' 2> /dev/null'];
 const JOINS = [' && ', ' || ', ' | ', '; ', '\n', ' \\\n  && ', ' \\\n  | ', ';', ' &&\n ', ' & ', ' |& '];
 
-function randomBody(random: () => number): string {
+// Compound commands and tests (the statement lists inside them are random bodies again, nested up to
+// two deep): what ends a statement in them, case patterns (tree-sitter-bash's scanner makes some an
+// extglob_pattern), test expressions, and openers, closers and glued forms that bail.
+const COMPOUND_TERMINATORS = ['; ', '\n', ' ;\n  ', '; \\\n  ', '\n\n', ' \\\n\n  ', '\n \\\n ', ';', ' &\n'];
+const CASE_PATTERNS = ['a', 'amd64', '*', '*.c', 'c*', 'x86_64', 'arm64|aarch64', 'a|b', '"$A"', "'q'", '$A', '${A}', 'esac', 'e', 'es', 'esa', 'a-b', 'a-1', '-x', '1', 'a.b', '?', '*/x', 'linux/amd64', 'v1.*', 'ab|*.c|c', '"a"*', '[ab]', '+(a)', '(a'];
+const TEST_EXPRESSIONS = ['-f x', '-n "$A"', '-z $(a b)', '"$A" = b', '"$A" = amd64', 'x = a.b', '"$A" != amd64', '"$A" != "b"', '"$A" == *.c', '$A -eq 1', 'a -nt b', '! -d /x', '! a = b', 'x', '"$A"', '-f x -a -f y', 'a = -n', '-n', '( a )', '! x', 'a = b=c', 'a == c*', 'a != $B'];
+const COMPOUND_SHAPES = ['if', 'if-else', 'if-elif', 'for', 'while', 'until', 'case', 'brace', 'subshell', 'negation', 'function', 'function-keyword', 'test', 'test-list'];
+const COMPOUND_EDGES = ['if a; then fi', '{ }', '{a; }', 'for x; do a; done', 'for ((i=0;i<2;i++)); do a; done', 'case a in (a) b;; esac', 'case a in a) b;& esac', 'case a in a) b; esac', '((1))', '! ! a', 'f() ( a )', 'select x in a; do b; done', '[[ -f x ]]', '[ -f x]', 'echo }', 'a; }', 'if a; then b; fi c'];
+
+function randomBody(random: () => number, depth = 0): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const word = (): string => Array.from({ length: 1 + Math.floor(random() * 4) }, () => (random() < 0.6 ? pick(PARTS) : pick(EXPANSIONS))).join('');
+  // Half the inner lists are one plain command, or nested bodies would nearly always hold something that bails.
+  const inner = (): string => (random() < 0.5 ? randomBody(random, depth + 1) : `${pick(NAMES)} ${pick(PARTS)}`);
+  const list = (): string => inner() + pick(COMPOUND_TERMINATORS);
+  const compound = (): string => {
+    const t = pick(COMPOUND_TERMINATORS);
+    switch (pick(COMPOUND_SHAPES)) {
+      case 'if':
+        return `if ${list()}then${pick([' ', '\n  '])}${list()}fi`;
+      case 'if-else':
+        return `if ${list()}then ${list()}else${pick([' ', '\n'])}${list()}fi`;
+      case 'if-elif':
+        return `if ${list()}then ${list()}elif ${list()}then ${list()}${random() < 0.5 ? `else ${list()}` : ''}fi`;
+      case 'for':
+        return `for ${pick(['x', 'a_1', '1x', 'x '])} in ${Array.from({ length: 1 + Math.floor(random() * 3) }, word).join(' ')}${t}do ${list()}done`;
+      case 'while':
+        return `while ${list()}do${pick([' ', '\n'])}${list()}done`;
+      case 'until':
+        return `until ${list()}do ${list()}done`;
+      case 'case': {
+        let items = '';
+        for (let n = Math.floor(random() * 3); n >= 0; n--) items += `${pick(CASE_PATTERNS)}${pick(['', ' '])}) ${random() < 0.2 ? '' : inner()}${pick([' ', '\n  ', ';'])};;${pick([' ', '\n  ', ' \\\n  '])}`;
+        return `case ${pick(['"$A"', '$A', 'x', '"$(a)"'])} in${pick([' ', '\n  ', ' \\\n  '])}${items}esac`;
+      }
+      case 'brace':
+        return `{ ${list()}}`;
+      case 'subshell':
+        return `(${pick(['', ' '])}${inner()}${pick(['', ' ', ';', '\n'])})`;
+      case 'negation':
+        return `! ${random() < 0.5 ? `[ ${pick(TEST_EXPRESSIONS)} ]` : pick(NAMES)}`;
+      case 'function':
+        return `${pick(['f', 'do_it', 'a-b'])}${pick(['', ' '])}() ${pick(['', '\n'])}{ ${list()}}`;
+      case 'function-keyword':
+        return `function ${pick(['f', 'g'])}${pick(['', '()'])} { ${list()}}`;
+      case 'test':
+        return `[ ${pick(TEST_EXPRESSIONS)} ]`;
+      default:
+        return `[ ${pick(TEST_EXPRESSIONS)} ] ${pick(['&&', '||'])} ${pick(NAMES)}`;
+    }
+  };
   const unit = (): string => {
+    if (depth < 2 && random() < 0.25) return (random() < 0.05 ? pick(COMPOUND_EDGES) : compound()) + (random() < 0.15 ? pick(REDIRECTS) : '');
     if (random() < 0.15) return pick(BARE) + (random() < 0.2 ? pick(REDIRECTS) : '');
     let command = (random() < 0.2 ? pick(PREFIXES) : '') + pick(NAMES);
     for (let n = Math.floor(random() * 4); n > 0; n--) command += ` ${word()}`;
     return command + (random() < 0.2 ? pick(REDIRECTS) : '');
   };
   let body = unit();
-  for (let n = Math.floor(random() * 4); n > 0; n--) body += pick(JOINS) + unit();
-  return pick(['', ' ', '\n ']) + body + pick(['', ' ', ';', '\n', ' ; ']);
+  for (let n = Math.floor(random() * (depth > 0 ? 3 : 4)); n > 0; n--) body += pick(JOINS) + unit();
+  return depth > 0 ? body : pick(['', ' ', '\n ']) + body + pick(['', ' ', ';', '\n', ' ; ']);
 }
 
 describe('parseSimpleShell', () => {
