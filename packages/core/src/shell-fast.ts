@@ -189,7 +189,8 @@ function parseProgram(): SyntaxNode {
   const start = pos;
   inStatements = false;
   operatorTest = false;
-  parseStatements(children);
+  pendingComments = [];
+  parseList(children);
   if (pos < text.length) bail();
   const root: Building = { type: 'program', isNamed: true, startIndex: start, endIndex: text.length, fieldId: 0, parent: null, index: 0, children };
   children.forEach((child, index) => {
@@ -208,10 +209,19 @@ function parseProgram(): SyntaxNode {
 function parseStatements(children: Building[]): number {
   let count = 0;
   skipBlanks(true);
-  while (pos < text.length && !atCloser()) {
+  for (;;) {
+    if (atComment()) {
+      pendingComments.push(readComment());
+      skipBlanks(true);
+      continue;
+    }
+    if (pos >= text.length || atCloser()) break;
+    flushComments(children);
     children.push(parseStatement());
     count++;
     skipBlanks(false);
+    // A comment on the statement's line comes before its terminator (the line break).
+    if (atComment()) children.push(readComment());
     const c = text[pos];
     if (c === ';') {
       if (text[pos + 1] === ';') return count;
@@ -255,6 +265,43 @@ function lineBreaksEnd(breakAt: number): number {
   return last + 1;
 }
 
+/** parseStatements, with the comments after the last statement kept in the same node. */
+function parseList(children: Building[]): number {
+  const count = parseStatements(children);
+  flushComments(children);
+  return count;
+}
+
+/**
+ * Comments read after a statement's terminator, waiting for the node they belong to: tree-sitter-bash
+ * puts a comment (an extra) in the innermost node holding the tokens on both sides of it, which is
+ * the list's node when another statement follows and the enclosing node when the list ends there
+ * (a comment after an else clause's last `;` is the if statement's).
+ */
+let pendingComments: Building[] = [];
+
+function flushComments(children: Building[]): void {
+  if (pendingComments.length === 0) return;
+  children.push(...pendingComments);
+  pendingComments = [];
+}
+
+/** A `#` that starts a comment: at the start of a token (after a blank, a line break or `;`). */
+function atComment(): boolean {
+  if (text[pos] !== '#') return false;
+  const before = text[pos - 1];
+  return before === undefined || before === ' ' || before === '\t' || before === '\n' || before === ';';
+}
+
+/** A comment up to the end of its line (a `\\` at its end continues nothing). */
+function readComment(): Building {
+  let end = text.indexOf('\n', pos);
+  if (end === -1) end = text.length;
+  const node = leaf('comment', true, pos, end);
+  pos = end;
+  return node;
+}
+
 /** The words that close a statement list when they start a statement. */
 const CLOSERS = ['then', 'fi', 'elif', 'else', 'do', 'done', 'esac', '}'];
 
@@ -284,7 +331,7 @@ function keyword(word: string): Building {
  * list (`if a; then fi`) is an error to the shell but not to tree-sitter-bash: left to it.
  */
 function parseBody(children: Building[], closer: string): void {
-  if (parseStatements(children) === 0) bail();
+  if (parseList(children) === 0) bail();
   children.push(keyword(closer));
 }
 
@@ -385,8 +432,10 @@ function parseSimpleUnit(): Building {
   }
   const nameStart = pos;
   const name = parseLiteral(0);
-  // A number as a command name, or a word with `=` that was not an assignment (`A+=1`, `=x`).
-  if (name.type === 'number' || (name.type === 'word' && text.slice(nameStart, pos).includes('='))) bail();
+  // A number as a command name, a word with `=` that was not an assignment (`A+=1`, `=x`), or a
+  // `#` in the name (`a#b` is an error to tree-sitter-bash: a name, then a comment).
+  const nameText = text.slice(nameStart, pos);
+  if (name.type === 'number' || (name.type === 'word' && nameText.includes('=')) || nameText.includes('#')) bail();
   const children = [...assignments, inner('command_name', [name])];
   for (;;) {
     skipBlanks(false);
@@ -423,7 +472,7 @@ function parseSubshell(): Building {
   const outerLongPipeline = longPipeline;
   const outerInStatements = inStatements;
   inStatements = true;
-  if (parseStatements(children) === 0 || text[pos] !== ')') bail();
+  if (parseList(children) === 0 || text[pos] !== ')') bail();
   longPipeline = outerLongPipeline;
   inStatements = outerInStatements;
   depth--;
@@ -436,17 +485,20 @@ function parseSubshell(): Building {
 function parseIf(): Building {
   const children = [keyword('if')];
   parseBody(children, 'then');
-  if (parseStatements(children) === 0) bail();
+  if (parseList(children) === 0) bail();
   for (;;) {
     if (atKeyword('elif')) {
       const clause = [keyword('elif')];
       parseBody(clause, 'then');
       if (parseStatements(clause) === 0) bail();
       children.push(clauseNode('elif_clause', clause));
+      // Comments after the clause's last terminator are the if statement's.
+      flushComments(children);
     } else if (atKeyword('else')) {
       const clause = [keyword('else')];
       if (parseStatements(clause) === 0) bail();
       children.push(clauseNode('else_clause', clause));
+      flushComments(children);
       children.push(keyword('fi'));
       return inner('if_statement', children);
     } else {
@@ -475,7 +527,7 @@ function parseDoGroup(fieldId: number): Building {
 /** `while list; do list; done` (and `until`): one while_statement either way. */
 function parseWhile(): Building {
   const children = [keyword(text[pos] === 'w' ? 'while' : 'until')];
-  if (parseStatements(children) === 0) bail();
+  if (parseList(children) === 0) bail();
   children.push(parseDoGroup(0));
   return inner('while_statement', children);
 }
@@ -500,6 +552,7 @@ function parseFor(): Building {
     children.push(parseLiteral(FIELD_IDS.value));
     skipBlanks(false);
   } while (startsLiteral());
+  if (atComment()) children.push(readComment());
   if (text[pos] === ';') {
     children.push(leaf(';', false, pos, pos + 1));
     pos++;
@@ -679,7 +732,10 @@ function parsePattern(gapStart: number): Building {
   const c = text[pos];
   if (c === '"' || c === "'" || c === '$') {
     const start = pos;
+    // A `)` ends the pattern, as it ends a command inside `$(…)`.
+    depth++;
     const node = parseLiteral(0);
+    depth--;
     if (node.type === 'concatenation' || text.slice(start, pos).includes('=')) bail();
     return node;
   }
@@ -770,17 +826,18 @@ const isAlnum = (code: number): boolean => isLetter(code) || (code >= 48 && code
 
 /**
  * `case word in pattern|pattern) list ;; … esac`. Every item must end in `;;` (`;&`, `;;&` and a last
- * item without one bail), and a `(` before the patterns bails.
+ * item without one bail), and a `(` before the patterns bails, as does a case inside `(…)` or `$(…)`.
  */
 function parseCase(): Building {
+  // In `$(…)` a case's `)` can end the substitution to tree-sitter-bash (`$(case …esac)x` is an error).
+  if (depth > 0) bail();
   const children = [keyword('case')];
   skipBlanks(false);
   if (!startsLiteral()) bail();
   children.push(parseLiteral(0));
   skipBlanks(false);
   children.push(keyword('in'));
-  let gapStart = pos;
-  skipBlanks(true);
+  let gapStart = caseGap(children);
   while (!atKeyword('esac')) {
     const item: Building[] = [];
     for (;;) {
@@ -798,17 +855,31 @@ function parseCase(): Building {
     pos++;
     const outerInStatements = inStatements;
     inStatements = true;
-    parseStatements(item);
+    parseList(item);
     inStatements = outerInStatements;
     if (text[pos] !== ';' || text[pos + 1] !== ';' || text[pos + 2] === '&') bail();
     item.push(leaf(';;', false, pos, pos + 2));
     pos += 2;
     children.push(inner('case_item', item));
-    gapStart = pos;
-    skipBlanks(true);
+    gapStart = caseGap(children);
   }
   children.push(keyword('esac'));
   return inner('case_statement', children);
+}
+
+/**
+ * Skips the blanks, line breaks and comments before a case item or `esac` (the comments are the case
+ * statement's); returns where the scanner starts on the next pattern: after the last comment, if any.
+ */
+function caseGap(children: Building[]): number {
+  let gapStart = pos;
+  skipBlanks(true);
+  while (atComment()) {
+    children.push(readComment());
+    gapStart = pos;
+    skipBlanks(true);
+  }
+  return gapStart;
 }
 
 /** The builtins tree-sitter-bash parses as declaration_command or unset_command. */
@@ -1005,22 +1076,22 @@ function parseExpansion(): Building {
 }
 
 /**
- * `$(…)` holding one statement on one line (`$(dpkg --print-architecture)`, `$(a | b)`); `$((`
- * arithmetic, several statements and line breaks bail.
+ * `$(list)`: statements as in a subshell (tree-sitter-bash's `_statements`, line breaks included);
+ * `$((` arithmetic and an empty `$()` bail.
  */
 function parseSubstitution(): Building {
   const start = pos;
   if (text[pos + 2] === '(') bail();
   pos += 2;
   depth++;
-  skipBlanks(false);
   const outerLongPipeline = longPipeline;
-  const statement = parseStatement();
-  if (longPipeline) bail();
+  const outerInStatements = inStatements;
+  inStatements = true;
+  const children = [leaf('$(', false, start, start + 2)];
+  if (parseList(children) === 0 || text[pos] !== ')') bail();
   longPipeline = outerLongPipeline;
-  skipBlanks(false);
-  if (text[pos] !== ')') bail();
-  const children = [leaf('$(', false, start, start + 2), statement, leaf(')', false, pos, pos + 1)];
+  inStatements = outerInStatements;
+  children.push(leaf(')', false, pos, pos + 1));
   pos++;
   depth--;
   return inner('command_substitution', children);

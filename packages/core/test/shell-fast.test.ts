@@ -92,15 +92,18 @@ const JOINS = [' && ', ' || ', ' | ', '; ', '\n', ' \\\n  && ', ' \\\n  | ', ';'
 const COMPOUND_TERMINATORS = ['; ', '\n', ' ;\n  ', '; \\\n  ', '\n\n', ' \\\n\n  ', '\n \\\n ', ';', ' &\n'];
 const CASE_PATTERNS = ['a', 'amd64', '*', '*.c', 'c*', 'x86_64', 'arm64|aarch64', 'a|b', '"$A"', "'q'", '$A', '${A}', 'esac', 'e', 'es', 'esa', 'a-b', 'a-1', '-x', '1', 'a.b', '?', '*/x', 'linux/amd64', 'v1.*', 'ab|*.c|c', '"a"*', '[ab]', '+(a)', '(a'];
 const TEST_EXPRESSIONS = ['-f x', '-n "$A"', '-z $(a b)', '"$A" = b', '"$A" = amd64', 'x = a.b', '"$A" != amd64', '"$A" != "b"', '"$A" == *.c', '$A -eq 1', 'a -nt b', '! -d /x', '! a = b', 'x', '"$A"', '-f x -a -f y', 'a = -n', '-n', '( a )', '! x', 'a = b=c', 'a == c*', 'a != $B'];
+// Comments between and after statements (tree-sitter-bash puts each in the innermost node around it).
+const COMMENTS = [' # c\n', '\n# c\n', '; # c\n', ';# c\n', '\n  # c\n\n', ' # c \\\n', ' #c\n # d\n', ' a#b\n', '\n#\n', ' # c'];
+const SUBSTITUTION_LISTS = ['$(a; b)', '$(a\nb)', '$(\n a\n)', '"$(a | b | c)"', '$(a | b | c)', '$(a | b | c > f)', '$(a | b | c && d)', '$(a;)', '$( )', '$(a &)', '$(if a; then b; fi)', '"$(a\nb)"', '$(case x in a) b;; esac)', '$(a;;)', '$({ a; })'];
 const COMPOUND_SHAPES = ['if', 'if-else', 'if-elif', 'for', 'while', 'until', 'case', 'brace', 'subshell', 'negation', 'function', 'function-keyword', 'test', 'test-list'];
 const COMPOUND_EDGES = ['if a; then fi', '{ }', '{a; }', 'for x; do a; done', 'for ((i=0;i<2;i++)); do a; done', 'case a in (a) b;; esac', 'case a in a) b;& esac', 'case a in a) b; esac', '((1))', '! ! a', 'f() ( a )', 'select x in a; do b; done', '[[ -f x ]]', '[ -f x]', 'echo }', 'a; }', 'if a; then b; fi c'];
 
 function randomBody(random: () => number, depth = 0): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const word = (): string => Array.from({ length: 1 + Math.floor(random() * 4) }, () => (random() < 0.6 ? pick(PARTS) : pick(EXPANSIONS))).join('');
+  const word = (): string => Array.from({ length: 1 + Math.floor(random() * 4) }, () => (random() < 0.6 ? pick(PARTS) : pick(random() < 0.1 ? SUBSTITUTION_LISTS : EXPANSIONS))).join('');
   // Half the inner lists are one plain command, or nested bodies would nearly always hold something that bails.
   const inner = (): string => (random() < 0.5 ? randomBody(random, depth + 1) : `${pick(NAMES)} ${pick(PARTS)}`);
-  const list = (): string => inner() + pick(COMPOUND_TERMINATORS);
+  const list = (): string => inner() + pick(random() < 0.2 ? COMMENTS : COMPOUND_TERMINATORS);
   const compound = (): string => {
     const t = pick(COMPOUND_TERMINATORS);
     switch (pick(COMPOUND_SHAPES)) {
@@ -118,8 +121,8 @@ function randomBody(random: () => number, depth = 0): string {
         return `until ${list()}do ${list()}done`;
       case 'case': {
         let items = '';
-        for (let n = Math.floor(random() * 3); n >= 0; n--) items += `${pick(CASE_PATTERNS)}${pick(['', ' '])}) ${random() < 0.2 ? '' : inner()}${pick([' ', '\n  ', ';'])};;${pick([' ', '\n  ', ' \\\n  '])}`;
-        return `case ${pick(['"$A"', '$A', 'x', '"$(a)"'])} in${pick([' ', '\n  ', ' \\\n  '])}${items}esac`;
+        for (let n = Math.floor(random() * 3); n >= 0; n--) items += `${pick(CASE_PATTERNS)}${pick(['', ' '])}) ${random() < 0.2 ? '' : inner()}${pick([' ', '\n  ', ';', ...COMMENTS])};;${pick([' ', '\n  ', ' \\\n  ', ...COMMENTS])}`;
+        return `case ${pick(['"$A"', '$A', 'x', '"$(a)"'])} in${pick([' ', '\n  ', ' \\\n  ', ...COMMENTS])}${items}esac`;
       }
       case 'brace':
         return `{ ${list()}}`;
@@ -145,7 +148,7 @@ function randomBody(random: () => number, depth = 0): string {
     return command + (random() < 0.2 ? pick(REDIRECTS) : '');
   };
   let body = unit();
-  for (let n = Math.floor(random() * (depth > 0 ? 3 : 4)); n > 0; n--) body += pick(JOINS) + unit();
+  for (let n = Math.floor(random() * (depth > 0 ? 3 : 4)); n > 0; n--) body += pick(random() < 0.1 ? COMMENTS : JOINS) + unit();
   return depth > 0 ? body : pick(['', ' ', '\n ']) + body + pick(['', ' ', ';', '\n', ' ; ']);
 }
 
