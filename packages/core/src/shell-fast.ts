@@ -58,12 +58,21 @@ let longPipelineLine = false;
  */
 let inStatements = false;
 /**
- * Set once a test with `-op` or `==` between two operands (`[ "$a" -eq 1 ]`) has been read: tree-sitter-bash
- * can also read such a `[` as a command inside `[ … ]` (its test_command may hold a redirected
- * statement), and does so when a redirection and a `]` follow anywhere later, joining the lines
- * between into one command. So any redirection after one is left to it.
+ * Set (to the nesting of statement lists it is in) once a test with `-op` or `==` between two
+ * operands (`[ "$a" -eq 1 ]`) has been read: tree-sitter-bash can also read such a `[` as the start of
+ * a test holding a redirected statement (`[ a -eq 1 ] && c` newline `d > f` newline `[ x ]` is one
+ * test_command, its lines joined into one command), and does when a redirection and a `]` follow.
+ * A `;` in the same list or an enclosing one ends that reading, so until one, any redirection is left
+ * to it. 0 when no such test is pending.
  */
-let operatorTest = false;
+let operatorTestLevel = 0;
+/** How many statement lists (the program's, a compound's, a `$(…)`'s) the parser is inside. */
+let listLevel = 0;
+
+/** Notes a test that operatorTestLevel is about, keeping the outermost list of any pending. */
+function armOperatorTest(): void {
+  operatorTestLevel = operatorTestLevel === 0 ? listLevel : Math.min(operatorTestLevel, listLevel);
+}
 /** How many `$(` or `(` the parser is inside: there a `)` ends the command. */
 let depth = 0;
 
@@ -188,7 +197,8 @@ function parseProgram(): SyntaxNode {
   skipBlanks(true);
   const start = pos;
   inStatements = false;
-  operatorTest = false;
+  operatorTestLevel = 0;
+  listLevel = 0;
   pendingComments = [];
   parseList(children);
   if (pos < text.length) bail();
@@ -208,6 +218,7 @@ function parseProgram(): SyntaxNode {
  */
 function parseStatements(children: Building[]): number {
   let count = 0;
+  listLevel++;
   skipBlanks(true);
   for (;;) {
     if (atComment()) {
@@ -224,11 +235,12 @@ function parseStatements(children: Building[]): number {
     if (atComment()) children.push(readComment());
     const c = text[pos];
     if (c === ';') {
-      if (text[pos + 1] === ';') return count;
+      if (text[pos + 1] === ';') break;
       if (text[pos + 1] === '&') bail();
       children.push(leaf(';', false, pos, pos + 1));
       pos++;
       listEnd = pos;
+      if (operatorTestLevel >= listLevel) operatorTestLevel = 0;
     } else if (c === '\n' || c === undefined) {
       longPipelineLine ||= longPipeline;
       if (c === '\n') {
@@ -238,12 +250,15 @@ function parseStatements(children: Building[]): number {
         continue;
       }
     } else if (c === ')' && depth > 0) {
-      return count;
+      break;
     } else {
       bail();
     }
     skipBlanks(true);
   }
+  // A test pending in this list is pending in the enclosing one: only a `;` there ends it now.
+  listLevel--;
+  if (operatorTestLevel > listLevel) operatorTestLevel = Math.max(listLevel, 1);
   return count;
 }
 
@@ -348,7 +363,7 @@ function parseStatement(): Building {
     const c = text[pos];
     const next = text[pos + 1];
     if (startsRedirect()) {
-      if (longPipelineLine || (longPipeline && inStatements) || operatorTest) bail();
+      if (longPipelineLine || (longPipeline && inStatements) || operatorTestLevel > 0) bail();
       const redirects: Building[] = [];
       do {
         redirects.push(parseRedirect());
@@ -362,6 +377,9 @@ function parseStatement(): Building {
       skipBlanks(true);
       statement = inner('list', [statement, operator, parseUnit()]);
     } else if (c === '|' && next !== '&') {
+      // `{ a; } > f | b | c > g | d`: after a redirected pipeline of three or more, tree-sitter-bash
+      // may nest the rest differently.
+      if (longPipeline && statement.type === 'redirected_statement') bail();
       const bar = leaf('|', false, pos, pos + 1);
       pos++;
       skipBlanks(true);
@@ -683,7 +701,7 @@ function parseTestExpression(): Building {
   if (binary > 0) {
     const op = leaf('test_operator', true, pos, binary);
     pos = binary;
-    operatorTest = true;
+    armOperatorTest();
     skipBlanks(false);
     return inner('binary_expression', [left, op, parseTestOperand()]);
   }
@@ -697,7 +715,7 @@ function parseTestExpression(): Building {
     // The right operand of `==` and `!=` is a pattern (tree-sitter-bash's _extglob_blob).
     const op = leaf(c + '=', false, pos, pos + 2);
     pos += 2;
-    operatorTest ||= c === '=';
+    if (c === '=') armOperatorTest();
     skipBlanks(false);
     return inner('binary_expression', [left, op, parsePattern(op.endIndex)]);
   }
