@@ -442,10 +442,10 @@ function parseSimpleUnit(): Building {
   }
   if (!startsLiteral()) {
     // `VAR=1 > f cmd` puts the redirection inside the command: not handled here. tree-sitter-bash
-    // reads a line break after two or more assignments, or after `VAR=`, as a blank
-    // (`A=1 B=2` newline `cmd` is one command).
+    // reads a line break (or a comment and a line break) after two or more assignments, or after
+    // `VAR=`, as a blank (`A=1 B=2` newline `cmd` is one command).
     if (assignments.length === 0 || startsRedirect()) bail();
-    if (text[pos] === '\n' && (assignments.length > 1 || (assignments[0] as Building).children.length < 3)) bail();
+    if ((text[pos] === '\n' || atComment()) && (assignments.length > 1 || (assignments[0] as Building).children.length < 3)) bail();
     return assignments.length === 1 ? (assignments[0] as Building) : inner('variable_assignments', assignments);
   }
   const nameStart = pos;
@@ -960,9 +960,9 @@ function parseAssignment(): Building {
   return inner('variable_assignment', children);
 }
 
-/** True where a word, quote or `$` starts (not an operator, a redirection or the end of the command). */
+/** True where a word, quote or `$` starts (not an operator, a redirection, a comment or the end of the command). */
 function startsLiteral(): boolean {
-  return !endsCommand(text[pos]) && !startsDescriptor();
+  return !endsCommand(text[pos]) && !startsDescriptor() && !atComment();
 }
 
 /** Digits right before `<` or `>` at the start of a token: tree-sitter's scanner makes them a file_descriptor. */

@@ -175,9 +175,10 @@ describe('parseSimpleShell', () => {
     const bodies = corpusAndExampleBodies();
     const wrong = bodies.map(({ file, body }) => ({ file, body, problem: disagreement(body) })).filter((entry) => entry.problem !== null);
     expect(wrong).toEqual([]);
-    // The point of the fast path: most bodies never reach tree-sitter (66% of 1,662 when written).
+    // The point of the fast path: most bodies never reach tree-sitter (86% of 1,662 when written,
+    // 66% before it took compound commands).
     const taken = bodies.filter(({ body }) => parseSimpleShell(body) !== null).length;
-    expect(taken / bodies.length).toBeGreaterThan(0.6);
+    expect(taken / bodies.length).toBeGreaterThan(0.8);
   });
 
   it.each([1, 2, 3, 4])('builds the tree tree-sitter builds for random bodies it accepts (seed %i)', (seed) => {
@@ -205,6 +206,22 @@ describe('parseSimpleShell', () => {
       "curl -fsSL https://example.com/key | gpg --dearmor -o /usr/share/keyrings/k.gpg && echo 'ok'",
       'A=1 B=2',
       '',
+      // Compound commands, tests and comments, as the long `set -eux` scripts use them:
+      'set -eux; \\\n\tcase "$arch" in \\\n\t\tamd64) a=x86_64 ;; \\\n\t\tarm64|aarch64) a=aarch64 ;; \\\n\t\t*) echo "no $arch"; exit 1 ;; \\\n\tesac',
+      'if [ -f x ]; then a; elif [ "$v" != "1" ]; then b; else c; fi',
+      'if [ -n "$A" ] && [ "$(id -u)" = 0 ]; then\n  a\nelse\n  b # why\nfi',
+      'for f in a "$B" $(ls); do \\\n  [ ! -e "$f" ] || rm "$f"; \\\n done',
+      'while read -r x; do echo "$x"; done < list',
+      'until a; do sleep 1; done',
+      '{ echo a; echo b; } > out 2>&1',
+      '(cd x && make)',
+      '! grep -q x f && echo none',
+      'f() { a "$x"; }; f',
+      'function g { b; }',
+      'x=$(a; b)',
+      'x=$(\n  a\n)',
+      '# a comment line\na # and one after a command',
+      'case "$x" in\n  # amd64 first\n  amd64) a ;;\n  "b"|\'c\') b ;;\nesac',
     ]) {
       expect(parseSimpleShell(body), body).not.toBeNull();
       expect(disagreement(body), body).toBeNull();
@@ -217,22 +234,30 @@ describe('parseSimpleShell', () => {
     ['a continuation with nothing after it', 'a \\\n'],
     ['backticks', 'echo `date`'],
     ['arithmetic', 'echo $((1 + 2))'],
-    ['two statements in $(…)', 'echo $(a; b)'],
-    ['a line break in $(…)', 'x=$(a\nb)'],
     ['[[', '[[ -f x ]] && y'],
-    ['a test command', '[ -f x ] && y'],
     ['a heredoc', 'cat <<EOF\nx\nEOF'],
     ['a here-string', 'cat <<< x'],
-    ['a comment', 'a # comment'],
-    ['a comment line', '# c\na'],
-    ['if', 'if a; then b; fi'],
-    ['for', 'for x in a b; do c; done'],
-    ['case', 'case $x in a) b;; esac'],
-    ['a function', 'f() { a; }'],
-    ['a brace group', '{ a; b; } > log'],
-    ['a subshell', '(cd x && make)'],
-    ['negation', '! grep x f'],
     ['a background job', 'a & b'],
+    ['arithmetic in $((…)) and ((…))', '((i++))'],
+    ['a C-style for', 'for ((i = 0; i < 3; i++)); do a; done'],
+    ['a for without in', 'for x; do a; done'],
+    ['select', 'select x in a b; do c; done'],
+    ['an empty then', 'if a; then fi'],
+    ['an empty brace group', '{ }'],
+    ['a brace glued to a word', '{a; }'],
+    ['a case pattern after (', 'case x in (a) b;; esac'],
+    ['a case fallthrough', 'case x in a) b;& esac'],
+    ['a last case item without ;;', 'case x in a) b; esac'],
+    ['a case pattern mixing a word and a quote', 'case x in a"b") c;; esac'],
+    ['a case pattern with a bracket', 'case x in [ab]) c;; esac'],
+    ['a function with a subshell body', 'f() ( a )'],
+    ['a function with a redirection', 'f() { a; } > log'],
+    ['a double negation', '! ! a'],
+    ['a negated compound', '! { a; }'],
+    ['a test with -a', '[ -f x -a -f y ]'],
+    ['a test with parentheses', '[ ( a ) ]'],
+    ['a test operand starting with -', '[ x = -n ]'],
+    ['a test glued to ]', '[ -f x]'],
     ['|&', 'a |& b'],
     ['a keyword as an argument', 'echo done'],
     ['a declaration with an option', 'declare -x A=1'],
@@ -265,6 +290,15 @@ describe('parseSimpleShell', () => {
     ['an assignment in a pipeline', 'A=1 | b'],
     ['an empty statement', 'a;;b'],
     ['a statement starting with an operator', '&& a'],
+    ['a # in a command name', 'X=1 a#b'],
+    ['an empty assignment before )', '( C=)'],
+    ['! before a comparison in a test (tree-sitter-bash negates the left operand)', '[ ! a = b ]'],
+    ['a redirection after a long pipeline in a subshell', '( a | b | c > f )'],
+    ['a redirection after a long pipeline in a case item', 'case x in a) a | b | c > f;; esac'],
+    ['a pipe after a redirected long pipeline', '{ c; } > f | x | d > f | y'],
+    ['a redirection after a test with -op (read as [ redirected_statement ])', '[ a -eq 1 ] && c\nd > f\n[ x ]'],
+    ['the same with the test in a closed compound', '{ [ a -lt 2 ]\n} | { c; } > f\n[ a == b ]'],
+    ['a case inside $(…)', 'echo $(case x in a) b;; esac)x'],
   ])('leaves %s to tree-sitter', (_what, body) => {
     expect(parseSimpleShell(body)).toBeNull();
   });
