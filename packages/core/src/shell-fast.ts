@@ -272,20 +272,20 @@ function parseStatements(children: Building[]): number {
 
 /**
  * Where the terminators of the statement list parseStatements last read end: after its last `;`, or
- * after the last of the line breaks that ended it (tree-sitter-bash stretches an elif or else clause
- * over them); -1 when a line continuation follows a line break there, which is not worked out.
+ * after the line breaks that ended it (tree-sitter-bash stretches an elif or else clause over
+ * them); -1 when a line continuation follows them, which is not worked out.
  */
 let listEnd = -1;
 
-/** The end of the last line break from `breakAt` to `pos` (blanks and line breaks), or -1 if a continuation is among them. */
+/**
+ * The end of the run of line breaks at `breakAt` (`\n\n` counts both, `\n \n` only the first: the
+ * terminator is tree-sitter-bash's token), or -1 if a continuation follows before `pos`.
+ */
 function lineBreaksEnd(breakAt: number): number {
-  let last = breakAt;
-  for (let at = breakAt + 1; at < pos; at++) {
-    const c = text[at];
-    if (c === '\\') return -1;
-    if (c === '\n') last = at;
-  }
-  return last + 1;
+  let end = breakAt + 1;
+  while (text[end] === '\n') end++;
+  for (let at = end; at < pos; at++) if (text[at] === '\\') return -1;
+  return end;
 }
 
 /** parseStatements, with the comments after the last statement kept in the same node. */
@@ -468,10 +468,11 @@ function parseSimpleUnit(): Building {
   }
   const nameStart = pos;
   const name = parseLiteral(0);
-  // A number as a command name, a word with `=` that was not an assignment (`A+=1`, `=x`), or a
-  // `#` in the name (`a#b` is an error to tree-sitter-bash: a name, then a comment).
+  // A number as a command name, a name with `=` that was not an assignment (`A+=1`, `=x`, and
+  // `--opt="$x"`, which tree-sitter-bash reads as an assignment to `--opt`), or a `#` in the name
+  // (`a#b` is an error to tree-sitter-bash: a name, then a comment).
   const nameText = text.slice(nameStart, pos);
-  if (name.type === 'number' || (name.type === 'word' && nameText.includes('=')) || nameText.includes('#')) bail();
+  if (name.type === 'number' || nameText.includes('=') || nameText.includes('#') || looksLikeVariableName(nameStart)) bail();
   const children = [...assignments, inner('command_name', [name])];
   for (;;) {
     skipBlanks(false);
@@ -748,10 +749,13 @@ function testOperatorEnd(): number {
   return at > pos + 1 && isBlank(text[at]) ? at : 0;
 }
 
-/** An operand of a test: a literal that does not start with `-`, `!` or `(` and holds no `=`. */
+/**
+ * An operand of a test: a literal that holds no `=` and does not start with `(` or a character
+ * tree-sitter-bash reads as a unary operator there (`-`, `+`, `~`, `!`: `[ a = ~x ]` negates `x`).
+ */
 function parseTestOperand(): Building {
   const c = text[pos];
-  if (c === '-' || c === '!' || c === '(' || c === ']' || !startsLiteral()) bail();
+  if (startsUnaryOperator(c) || c === '(' || c === ']' || !startsLiteral()) bail();
   const start = pos;
   const operand = parseLiteral(0);
   if (text.slice(start, pos).includes('=')) bail();
@@ -777,8 +781,8 @@ function parsePattern(gapStart: number): Building {
   }
   const start = pos;
   while (isPatternChar(text.charCodeAt(pos))) pos++;
-  // A leading `-` may be read as a test operator first.
-  if (pos === start || text[start] === '-') bail();
+  // A leading `-` may be read as a test operator first, and in a test `+`, `~` as unary operators.
+  if (pos === start || startsUnaryOperator(text[start])) bail();
   const runEnd = pos;
   const next = text[pos];
   if (!(next === ')' || next === '|' || next === ']' || isBlank(next) || next === '\n')) bail();
@@ -792,6 +796,8 @@ function parsePattern(gapStart: number): Building {
   if (end !== runEnd) bail();
   return leaf('extglob_pattern', true, start, end);
 }
+
+const startsUnaryOperator = (c: string | undefined): boolean => c === '-' || c === '+' || c === '~' || c === '!';
 
 function continuationIn(from: number, to: number): boolean {
   for (let at = from; at < to; at++) if (text[at] === '\\') return true;
@@ -923,6 +929,19 @@ function caseGap(children: Building[]): number {
   return gapStart;
 }
 
+/**
+ * True where tree-sitter-bash's scanner reads the start of a command name as a variable_name (and
+ * then fails): letters, digits and `_` followed by `@`, `%`, `?`, `:` or `+=`/`+:` (`touch@1 f`,
+ * `x=1 a:b c`).
+ */
+function looksLikeVariableName(start: number): boolean {
+  let at = start;
+  while (isNameChar(text.charCodeAt(at))) at++;
+  if (at === start) return false;
+  const c = text[at];
+  return c === '@' || c === '%' || c === '?' || c === ':' || (c === '+' && (text[at + 1] === '=' || text[at + 1] === ':'));
+}
+
 /** The builtins tree-sitter-bash parses as declaration_command or unset_command. */
 const DECLARATIONS = ['export', 'local', 'declare', 'readonly', 'typeset', 'unset', 'unsetenv'];
 
@@ -976,10 +995,10 @@ function parseAssignment(): Building {
   pos++;
   const c = text[pos];
   if (c === '=' || c === '+') bail();
-  // `VAR=` with nothing after it has no value node (tree-sitter's hidden _empty_value); before a `)`
-  // it is a syntax error to tree-sitter-bash.
+  // `VAR=` with nothing after it has no value node (tree-sitter's hidden _empty_value); right before
+  // a `)` or `|` (`A=|| b`) it is a syntax error to tree-sitter-bash.
   if (startsLiteral()) children.push(parseLiteral(FIELD_IDS.value));
-  else if (c === '<' || c === '>' || c === ')' || !endsCommand(c)) bail();
+  else if (c === '<' || c === '>' || c === ')' || c === '|' || !endsCommand(c)) bail();
   return inner('variable_assignment', children);
 }
 
@@ -1005,6 +1024,8 @@ function parseRedirect(): Building {
   const children: Building[] = [];
   const descriptorStart = pos;
   while (text.charCodeAt(pos) >= 48 && text.charCodeAt(pos) <= 57) pos++;
+  // tree-sitter-bash's scanner does not read a descriptor starting with 0 (`0>f`, `01>f`): an error.
+  if (pos > descriptorStart && text[descriptorStart] === '0') bail();
   if (pos > descriptorStart) children.push(leaf('file_descriptor', true, descriptorStart, pos));
   const operator = redirectOperator();
   children.push(leaf(operator, false, pos, pos + operator.length));
