@@ -470,9 +470,10 @@ function parseSimpleUnit(): Building {
   const name = parseLiteral(0);
   // A number as a command name, a name with `=` that was not an assignment (`A+=1`, `=x`, and
   // `--opt="$x"`, which tree-sitter-bash reads as an assignment to `--opt`), or a `#` in the name
-  // (`a#b` is an error to tree-sitter-bash: a name, then a comment).
+  // (`a#b` is an error to tree-sitter-bash: a name, then a comment), or a name starting with `-`
+  // (a lone `-` is dropped from the tree before an assignment, `- A=1`; `--a%b c` is an error).
   const nameText = text.slice(nameStart, pos);
-  if (name.type === 'number' || nameText.includes('=') || nameText.includes('#') || looksLikeVariableName(nameStart)) bail();
+  if (name.type === 'number' || nameText.includes('=') || nameText.includes('#') || nameText.startsWith('-') || looksLikeVariableName(nameStart)) bail();
   const children = [...assignments, inner('command_name', [name])];
   for (;;) {
     skipBlanks(false);

@@ -327,6 +327,8 @@ describe('parseSimpleShell', () => {
     ['a command name its scanner reads as a variable name', 'touch@1 f'],
     ['the same after an assignment', 'x=1 a:b c'],
     ['an empty assignment before |', 'export A=|| b'],
+    ['a lone - as a command name (dropped before an assignment)', '- A=1'],
+    ['a command name starting with -', '--a%b c'],
   ])('leaves %s to tree-sitter', (_what, body) => {
     expect(parseSimpleShell(body)).toBeNull();
   });
