@@ -504,8 +504,16 @@ function parseBraceGroup(): Building {
 /** `( list )`; `((` (arithmetic) bails. */
 function parseSubshell(): Building {
   if (text[pos + 1] === '(') bail();
-  const children = [leaf('(', false, pos, pos + 1)];
-  pos++;
+  return parseParenthesized('subshell', '(');
+}
+
+/**
+ * `(list)` after `open` (`(` or `$(`): statements as tree-sitter-bash's `_statements` (the last
+ * needs no terminator), in which a `)` ends a command; an empty list bails.
+ */
+function parseParenthesized(type: string, open: string): Building {
+  const children = [leaf(open, false, pos, pos + open.length)];
+  pos += open.length;
   depth++;
   const outerLongPipeline = longPipeline;
   const outerInStatements = inStatements;
@@ -516,7 +524,7 @@ function parseSubshell(): Building {
   depth--;
   children.push(leaf(')', false, pos, pos + 1));
   pos++;
-  return inner('subshell', children);
+  return inner(type, children);
 }
 
 /** `if list; then list; [elif list; then list;]… [else list;] fi`: elif and else get a node of their own. */
@@ -1138,26 +1146,10 @@ function parseExpansion(): Building {
   return inner('simple_expansion', [leaf('$', false, start, nameStart), leaf('variable_name', true, nameStart, pos)]);
 }
 
-/**
- * `$(list)`: statements as in a subshell (tree-sitter-bash's `_statements`, line breaks included);
- * `$((` arithmetic and an empty `$()` bail.
- */
+/** `$(list)`, as a subshell's list (line breaks included); `$((` arithmetic bails. */
 function parseSubstitution(): Building {
-  const start = pos;
   if (text[pos + 2] === '(') bail();
-  pos += 2;
-  depth++;
-  const outerLongPipeline = longPipeline;
-  const outerInStatements = inStatements;
-  inStatements = true;
-  const children = [leaf('$(', false, start, start + 2)];
-  if (parseList(children) === 0 || text[pos] !== ')') bail();
-  longPipeline = outerLongPipeline;
-  inStatements = outerInStatements;
-  children.push(leaf(')', false, pos, pos + 1));
-  pos++;
-  depth--;
-  return inner('command_substitution', children);
+  return parseParenthesized('command_substitution', '$(');
 }
 
 /** A double-quoted string of plain text, `$NAME` and `${NAME}`; backslashes, backticks and line breaks bail. */
