@@ -14,7 +14,9 @@ const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 
  * script). The caches are made after runs of the CLI in this process, so they hold the functions a
  * run compiles lazily too, not only the top level: a plain `lint FILE`; with options (yargs); a fix;
  * a hadolint YAML config (yaml); a directory (fast-glob). The Dockerfile has a RUN body only
- * tree-sitter parses, so that loading and running the shell parser's JavaScript is in the cache too.
+ * tree-sitter parses, so that loading and running the shell parser's JavaScript is in the cache too:
+ * one with a syntax error (an unclosed quote), since the fast path (core's shell-fast.ts) never takes
+ * those, however much more shell it learns.
  * A Node with another V8 rejects a cache and compiles as if there were none (bin/load-bundle.js
  * then keeps its own in the temp dir).
  */
@@ -23,7 +25,7 @@ async function writeCodeCache() {
   const { main, createCachedData } = loadBundle({ codeCache: false });
   const work = mkdtempSync(path.join(tmpdir(), 'dockfix-cache-'));
   const dockerfile = path.join(work, 'Dockerfile');
-  writeFileSync(dockerfile, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y curl\nRUN if [ -f package.json ]; then npm install; fi\nCMD node server.js\n');
+  writeFileSync(dockerfile, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y curl\nRUN if [ -f package.json ]; then npm install; fi\nRUN echo "unclosed\nCMD node server.js\n');
   const hadolintConfig = path.join(work, 'hadolint.yaml');
   writeFileSync(hadolintConfig, 'ignored:\n  - DL3008\n');
   const runs = [

@@ -6,12 +6,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fix, lint } from 'dockfix';
 import { describe, expect, test } from 'vitest';
+import { parseSimpleShell } from '../../packages/core/src/shell-fast.js';
 import { makeProject, parseJsonReport, runCli } from './run-cli.js';
 
-// Bodies the fast path takes (shell-fast.ts) and ones only tree-sitter parses.
-const SIMPLE = 'FROM node:20\nWORKDIR /app\nRUN apt-get update && apt-get install -y curl\nRUN npm install\n';
-const COMPLEX_RUN = 'FROM node:20\nRUN if [ -f package-lock.json ]; then npm ci; else npm install; fi\nRUN apt-get update\n';
-const COMPLEX_CMD = 'FROM node:20\nRUN npm ci\nCMD if [ -f x ]; then node a.js; else node b.js; fi\n';
+// Bodies the fast path takes (shell-fast.ts) and ones only tree-sitter parses (`[[ … ]]`; checked below).
+const SIMPLE_BODY = 'apt-get update && apt-get install -y curl';
+const COMPLEX_BODY = '[[ -f package-lock.json ]] && npm ci || npm install';
+const COMPLEX_CMD_BODY = '[[ -f x ]] && node a.js || node b.js';
+const SIMPLE = `FROM node:20\nWORKDIR /app\nRUN ${SIMPLE_BODY}\nRUN npm install\n`;
+const COMPLEX_RUN = `FROM node:20\nRUN ${COMPLEX_BODY}\nRUN apt-get update\n`;
+const COMPLEX_CMD = `FROM node:20\nRUN npm ci\nCMD ${COMPLEX_CMD_BODY}\n`;
+
+test('the complex bodies are ones the fast path leaves to tree-sitter, or the tests below would test nothing', () => {
+  expect(parseSimpleShell(SIMPLE_BODY)).not.toBeNull();
+  expect(parseSimpleShell(COMPLEX_BODY)).toBeNull();
+  expect(parseSimpleShell(COMPLEX_CMD_BODY)).toBeNull();
+});
 
 /** The messages the library reports for `text`, in the shape of the JSON report. */
 function libraryMessages(text: string): [string, number, number, string][] {
