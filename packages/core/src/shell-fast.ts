@@ -1,6 +1,8 @@
-// A hand-written parser for the simple RUN bodies that make up most Dockerfiles: words, quotes,
-// `$VAR`/`${VAR}`, one-line `$(…)`, `VAR=value` prefixes and bare assignments, `export`/`unset`,
-// redirections and `&&`/`||`/`|`/`;`/newline lists.
+// A hand-written parser for the simple RUN bodies that make up most Dockerfiles: words (backslash
+// escapes included), quotes, `$VAR` and the special parameters (`$1`, `$@`, `$?`, …), `${VAR}`,
+// `${VAR:-word}` and its kin, `${VAR%%pattern}` and its kin, `${#VAR}`, `$(…)` of one or more
+// statements, `VAR=value` prefixes and bare assignments, `export`/`unset`, redirections and
+// `&&`/`||`/`|`/`;`/newline lists.
 // Why: parsing with tree-sitter means crossing into its WebAssembly for the parse and for every node
 // of the copy (`mirror` in shell.ts), about a third of `lint()` over the corpus; and a one-file CLI
 // run that never needs tree-sitter skips loading its WebAssembly (about 20 ms of a 140 ms run).
@@ -343,7 +345,8 @@ function parseAssignment(): Building {
   if (c === '=' || c === '+') bail();
   // `VAR=` with nothing after it has no value node (tree-sitter's hidden _empty_value).
   if (startsLiteral()) children.push(parseLiteral(FIELD_IDS.value));
-  else if (c === '<' || c === '>' || !endsCommand(c)) bail();
+  // `$(A=)` is an error to tree-sitter-bash.
+  else if (c === '<' || c === '>' || c === ')' || !endsCommand(c)) bail();
   return inner('variable_assignment', children);
 }
 
@@ -449,6 +452,15 @@ function parseLiteral(fieldId: number): Building {
   }
   // A number next to a quote or expansion (`1"x"`) may lex either way: tree-sitter decides.
   if (parts.some((part) => part.type === 'number')) bail();
+  // A concatenation ending in `-` before a blank and `$$` loses the `-` to the next word
+  // (`${A}- $$` is `${A}` and a bare `$` spanning `$$`): a `$` after it is left to tree-sitter.
+  const last = parts[parts.length - 1] as Building;
+  if (last.endIndex - last.startIndex === 1 && text[last.startIndex] === '-') {
+    const end = pos;
+    skipBlanks(false);
+    if (text[pos] === '$') bail();
+    pos = end;
+  }
   // tree-sitter-bash splits some longer concatenations at a `$` (`$A-$B-$C` is `$A-` then `$`, and a
   // word `B-$C`: its concatenation may end in a bare `$`); an expansion after the second part with
   // more after it is left to it.
@@ -591,7 +603,7 @@ function parseExpansionOperator(children: Building[]): void {
     const double = text[pos + 1] === c;
     pos += double ? 2 : 1;
     children.push(leaf(double ? c + c : c, false, start, pos));
-    children.push(parsePattern());
+    children.push(parseRemovalPattern());
     return;
   }
   if (c === ':') pos++;
@@ -643,7 +655,7 @@ function parseDefault(): Building {
  * (`*-`, `[a-z]*`, `/php`): quotes, `$`, backslashes, blanks and nested braces or parentheses are
  * lexed differently there, and an empty pattern (`${A##}`) changes the operator.
  */
-function parsePattern(): Building {
+function parseRemovalPattern(): Building {
   const start = pos;
   let brackets = 0;
   while (text[pos] !== '}') {

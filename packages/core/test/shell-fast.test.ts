@@ -104,14 +104,26 @@ const wordShape = (random: () => number): string => {
 
 function randomBody(random: () => number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  let nested = 0;
   const word = (): string =>
     Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
       const roll = random();
+      if (roll < 0.03 && nested === 0) return substitution();
       return roll < 0.5 ? pick(PARTS) : roll < 0.8 ? pick(EXPANSIONS) : wordShape(random);
     }).join('');
+  // `$(…)` of random statements and separators (perf/fast-words), one level deep.
+  const substitution = (): string => {
+    nested++;
+    let inside = pick(['', ' ', '\n', ' \\\n ']) + unit();
+    for (let n = Math.floor(random() * 3); n > 0; n--) inside += pick(JOINS) + unit();
+    nested--;
+    return `$(${inside}${pick(['', ' ', ';', '\n', ' ;\n'])})`;
+  };
   const unit = (): string => {
     if (random() < 0.15) return pick(BARE) + (random() < 0.2 ? pick(REDIRECTS) : '');
-    let command = (random() < 0.2 ? pick(PREFIXES) : '') + pick(NAMES);
+    // Assignments of random words (perf/fast-words), alone, before a command, or exported.
+    if (random() < 0.05) return `${pick(['V=', 'export V='])}${word()}`;
+    let command = (random() < 0.2 ? pick(PREFIXES) : random() < 0.05 ? `V=${word()} ` : '') + pick(NAMES);
     for (let n = Math.floor(random() * 4); n > 0; n--) command += ` ${word()}`;
     return command + (random() < 0.2 ? pick(REDIRECTS) : '');
   };
@@ -255,6 +267,8 @@ describe('parseSimpleShell', () => {
     ['a name and `-` as an expansion operand (split in two)', 'echo ${A:-a-b}'],
     ['a blank in an expansion operand', 'echo ${A:- x}'],
     ['an empty pattern', 'echo ${A##}'],
+    ['a concatenation ending in - before $$ (the - is lost)', 'echo ${A}- $$'],
+    ['an empty assignment closing $(…) (an error)', 'echo $(A=)'],
   ])('leaves %s to tree-sitter', (_what, body) => {
     expect(parseSimpleShell(body)).toBeNull();
   });
