@@ -461,12 +461,12 @@ function parseLiteral(fieldId: number): Building {
     if (text[pos] === '$') bail();
     pos = end;
   }
-  // tree-sitter-bash splits some longer concatenations at a `$` (`$A-$B-$C` is `$A-` then `$`, and a
-  // word `B-$C`: its concatenation may end in a bare `$`); an expansion after the second part with
-  // more after it is left to it.
+  // tree-sitter-bash splits a concatenation at a `$NAME` after the second part when a word follows it
+  // (`a/$B/c/$D/e` is `a/`, `$B`, `/c/` and a bare `$`, then a word `D/e`): left to it. (`${…}` and
+  // `$(…)` there, or `$NAME` before a quote or another expansion, keep the concatenation whole.)
   for (let index = 2; index < parts.length - 1; index++) {
-    const type = (parts[index] as Building).type;
-    if (type === 'simple_expansion' || type === 'expansion' || type === 'command_substitution') bail();
+    const nextType = (parts[index + 1] as Building).type;
+    if ((parts[index] as Building).type === 'simple_expansion' && (nextType === 'word' || nextType === 'number')) bail();
   }
   // Its scanner also reads `$$` after the first part as one bare `$` token (`x$$`), and `$0`…`$9`
   // after the second as a bare `$` and a separate number word (`"a"b$1`).

@@ -193,6 +193,7 @@ describe('parseSimpleShell', () => {
       'echo "a\\"b\\$c\\\\" "^$confV\\$" "x \\\n y"',
       "echo 'it'\\''s' a!b !=",
       'echo "$a ${b}" " $c " " "',
+      "echo a-${B}-${C}-d 'a'$B'c'$D'e' a$(b)c$(d)e https://x/${V}/y-${V}.tgz",
     ]) {
       expect(parseSimpleShell(body), body).not.toBeNull();
       expect(disagreement(body), body).toBeNull();
@@ -236,7 +237,8 @@ describe('parseSimpleShell', () => {
     ['>|', 'a >| f'],
     ['a word glued to a redirection', 'a x>f'],
     // tree-sitter-bash quirks the fast path does not imitate:
-    ['an expansion late in a concatenation', 'echo $A-$B-$C'],
+    ['a $NAME late in a concatenation before a word', 'echo $A-$B-$C'],
+    ['a $NAME late in a concatenation before a word, after ${…}', 'echo a/${B}$C/d'],
     ['a number in a concatenation', 'echo 1"x"'],
     ['a line break after two assignments', 'A=1 B=2\ncmd'],
     ['a line break after an empty assignment', 'A=\ncmd'],
