@@ -426,9 +426,9 @@ function parseLiteral(fieldId: number): Building {
         const next = text[pos + 1];
         if (next !== '"' && next !== "'" && next !== '\\') bail();
       }
-      parts.push(parseWord(parts.length === 0));
+      parts.push(parseWord());
     } else if (!endsWord(c)) {
-      parts.push(parseWord(parts.length === 0));
+      parts.push(parseWord());
     } else if (endsCommand(c)) {
       break;
     } else {
@@ -492,10 +492,12 @@ function parseRawString(): Building {
  * `word` token takes them: a backslash and any character but a line break (a continuation inside a
  * word, which splits it) or, at the start, a blank.
  */
-function parseWord(first: boolean): Building {
+function parseWord(): Building {
   const start = pos;
   // A word cannot start with `#` (a comment, or tree-sitter's comment-word inside a concatenation).
-  if (text[pos] === '#' || (first && text[pos] === '=')) bail();
+  // One starting with `=` is a word (`chmod =2775 f`; parseUnit leaves it as a command name), but
+  // `==` and `=~` are tree-sitter-bash's test operators, lexed apart even outside a test.
+  if (text[pos] === '#' || (text[pos] === '=' && (text[pos + 1] === '=' || text[pos + 1] === '~'))) bail();
   for (;;) {
     const c = text[pos];
     if (c === '\\') {

@@ -91,7 +91,7 @@ const JOINS = [' && ', ' || ', ' | ', '; ', '\n', ' \\\n  && ', ' \\\n  | ', ';'
 const WORD_SPECIALS = ['$1', '$10', '$1a', '$@', '$?', '$#', '$$', '$!', '$*', '$-', '$0', '$_', '$_a', '"$@"', '"$1"', '"$#"', '"$-"', '"$_"', '${1}', '${10}', '${1a}', '${@}', '${*}', '${?}', '${#}', '${_}', '${!}', '${#A}', '${!A}', '${#@}', '${!A*}'];
 const WORD_OPERATORS = [':-', '-', ':=', '=', ':+', '+', ':?', '?', '#', '##', '%', '%%', ':', '/', '//', ',', '^', '@Q', ': -'];
 const WORD_OPERANDS = ['', 'x', '-1', '1', '--x-y', 'a-b', 'a+b', 'a.b-c', '/usr/local', '1.2.3', '_', '_-x', 'a=b', 'a#b', '#', '*', '*-', '*/', '.*', '[a-z]*', '[', ']', 'a]', '=*', '~*', '!', '?', '@', '$B', '${B}', '$(b)', '"x"', "'x'", '" x"', 'a b', ' x', 'x ', '$1', '$@', '$$', '$_', '$_a', 'a$B', '$B/c', '\\}', '{x}', '(x)', 'x}y'];
-const WORD_ESCAPES = ['\\;', '\\(', '\\)', '\\"', "\\'", '\\$', '\\\\', '\\ ', 'a\\ b', '\\#', '\\!', '\\x', 'a\\', '"a\\"b"', '"\\$x"', '"a\\\\"', '"\\n"', '"a \\\n b"', '"$A\\"x"', '"$A\\x"', '{}', '{', '}', '!', '!=', 'a!b', '!a', '=2775', '"a\nb"', '"a $B "', '" "', '"\t$A"', '"$A \n"', '"$A $(b) ${C} "'];
+const WORD_ESCAPES = ['\\;', '\\(', '\\)', '\\"', "\\'", '\\$', '\\\\', '\\ ', 'a\\ b', '\\#', '\\!', '\\x', 'a\\', '"a\\"b"', '"\\$x"', '"a\\\\"', '"\\n"', '"a \\\n b"', '"$A\\"x"', '"$A\\x"', '{}', '{', '}', '!', '!=', 'a!b', '!a', '=2775', '==', '=~', '=a=b', '"a\nb"', '"a $B "', '" "', '"\t$A"', '"$A \n"', '"$A $(b) ${C} "'];
 const WORD_SUBSTITUTIONS = ['$(a; b)', '$(a\nb)', '$(a;)', '$(\na)', '$( \\\n  a \\\n  | b)', '$(a | b | c)', '$(a | b | c; d)', '$(a | b | c\nd)', '"$(a && b; c)"', '$(a &)', '$(;)', '$(a\n\n b)', '$(A=1\nb)', '$(a # c\n)', '`a`', '$((1))'];
 const wordShape = (random: () => number): string => {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -191,7 +191,7 @@ describe('parseSimpleShell', () => {
       'echo ${A:-x} ${B:-} "${C:+--enable-x}" ${D:-$E} ${F:-"x y"} ${G%%[a-z]*} "${H##*-}" ${I%/php} ${J#*=}',
       'echo $1 "$@" $? $# $$ $! $* $0 $_ ${10} ${#A} ${!B} ${@}',
       'echo "a\\"b\\$c\\\\" "^$confV\\$" "x \\\n y"',
-      "echo 'it'\\''s' a!b !=",
+      "echo 'it'\\''s' a!b != && chmod =2775 /x",
       'echo "$a ${b}" " $c " " "',
       "echo a-${B}-${C}-d 'a'$B'c'$D'e' a$(b)c$(d)e https://x/${V}/y-${V}.tgz",
     ]) {
@@ -271,6 +271,7 @@ describe('parseSimpleShell', () => {
     ['an empty pattern', 'echo ${A##}'],
     ['a concatenation ending in - before $$ (the - is lost)', 'echo ${A}- $$'],
     ['an empty assignment closing $(…) (an error)', 'echo $(A=)'],
+    ['a test operator as an argument (its own token)', 'echo == x =~ y'],
   ])('leaves %s to tree-sitter', (_what, body) => {
     expect(parseSimpleShell(body)).toBeNull();
   });
