@@ -728,8 +728,9 @@ function parseStatementsUntil(closer: string): Building[] {
 function parseString(): Building {
   const children = [leaf('"', false, pos, pos + 1)];
   pos++;
-  // Blanks alone before `$` or the closing quote are no string_content in tree-sitter-bash: they
-  // become part of that token (`"$a $b"` has a `$` node " $", and its simple_expansion starts there).
+  // Blanks (and line continuations) alone before `$` or the closing quote are no string_content in
+  // tree-sitter-bash: they become part of that token (`"$a $b"` has a `$` node " $", and its
+  // simple_expansion starts there).
   let blanks = -1;
   for (;;) {
     const c = text[pos];
@@ -766,7 +767,11 @@ function parseString(): Building {
   return inner('string', children);
 }
 
+/** True when `start`…`end` is blanks and line continuations only (what tree-sitter skips between tokens). */
 function isBlankRun(start: number, end: number): boolean {
-  for (let at = start; at < end; at++) if (!isBlank(text[at])) return false;
+  for (let at = start; at < end; at++) {
+    if (text[at] === '\\' && text[at + 1] === '\n') at++;
+    else if (!isBlank(text[at])) return false;
+  }
   return true;
 }
