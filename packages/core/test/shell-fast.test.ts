@@ -257,7 +257,6 @@ describe('parseSimpleShell', () => {
     ['a lone brace', 'echo {'],
     ['{} as a command name', '{} a'],
     ['! glued to a command name', '!a b'],
-    ['a long pipeline before more statements in $(…)', 'echo $(a | b | c; d)'],
     ['$-', 'echo $-'],
     // tree-sitter-bash quirks in words the fast path does not imitate:
     ['an escape after an expansion (two words)', 'echo $A\\x'],
