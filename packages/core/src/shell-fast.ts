@@ -722,31 +722,45 @@ function parseStatementsUntil(closer: string): Building[] {
 }
 
 /**
- * A double-quoted string of text (backslash escapes included), expansions and `$(…)`; backticks and
- * line breaks bail.
+ * A double-quoted string of text (backslash escapes and line breaks included), expansions and
+ * `$(…)`; backticks bail.
  */
 function parseString(): Building {
   const children = [leaf('"', false, pos, pos + 1)];
   pos++;
-  // Blanks (and line continuations) alone before `$` or the closing quote are no string_content in
-  // tree-sitter-bash: they become part of that token (`"$a $b"` has a `$` node " $", and its
-  // simple_expansion starts there).
-  let blanks = -1;
   for (;;) {
+    // tree-sitter-bash skips line breaks between the string's tokens, and folds the blanks and line
+    // continuations after the last of them into the next token: `"a\n  b"` has string_content "a"
+    // and "  b", `"$a $b"` a `$` node " $" (its simple_expansion starts there too), `"$a "` a closing
+    // quote node ` "`.
+    let start = pos;
+    for (;;) {
+      const c = text[pos];
+      if (c === ' ' || c === '\t') {
+        pos++;
+      } else if (c === '\\' && text[pos + 1] === '\n') {
+        pos += 2;
+      } else if (c === '\n') {
+        pos++;
+        start = pos;
+      } else {
+        break;
+      }
+    }
     const c = text[pos];
-    if (c === undefined || c === '`' || c === '\n') bail();
-    if (c === '"') break;
+    if (c === undefined || c === '`') bail();
+    if (c === '"') {
+      children.push(leaf('"', false, start, pos + 1));
+      pos++;
+      return inner('string', children);
+    }
     if (c === '$') {
       const expansion = parseExpansion();
-      if (blanks !== -1) {
-        expansion.startIndex = blanks;
-        (expansion.children[0] as Building).startIndex = blanks;
-        blanks = -1;
-      }
+      expansion.startIndex = start;
+      (expansion.children[0] as Building).startIndex = start;
       children.push(expansion);
       continue;
     }
-    const start = pos;
     for (;;) {
       const d = text[pos];
       if (d === '\\') {
@@ -759,19 +773,6 @@ function parseString(): Building {
         pos++;
       }
     }
-    if (isBlankRun(start, pos)) blanks = start;
-    else children.push(leaf('string_content', true, start, pos));
+    children.push(leaf('string_content', true, start, pos));
   }
-  children.push(leaf('"', false, blanks === -1 ? pos : blanks, pos + 1));
-  pos++;
-  return inner('string', children);
-}
-
-/** True when `start`…`end` is blanks and line continuations only (what tree-sitter skips between tokens). */
-function isBlankRun(start: number, end: number): boolean {
-  for (let at = start; at < end; at++) {
-    if (text[at] === '\\' && text[at + 1] === '\n') at++;
-    else if (!isBlank(text[at])) return false;
-  }
-  return true;
 }
