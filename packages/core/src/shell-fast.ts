@@ -605,7 +605,23 @@ function parseExpansionOperator(children: Building[]): void {
     const double = text[pos + 1] === c;
     pos += double ? 2 : 1;
     children.push(leaf(double ? c + c : c, false, start, pos));
-    children.push(parseRemovalPattern());
+    children.push(parsePatternOperand(false));
+    return;
+  }
+  if (c === '/') {
+    // `${A/pattern/replacement}` (and `//`, `/#`, `/%`): the pattern as above, up to a `/`; the
+    // replacement lexes like the operand of `:-`, but for one that starts with a digit (`1` is a
+    // number there).
+    const next = text[pos + 1];
+    pos += next === '/' || next === '#' || next === '%' ? 2 : 1;
+    children.push(leaf(text.slice(start, pos), false, start, pos));
+    children.push(parsePatternOperand(true));
+    if (text[pos] === '/') {
+      children.push(leaf('/', false, pos, pos + 1));
+      pos++;
+      if (isDigit(text.charCodeAt(pos))) bail();
+      if (text[pos] !== '}') children.push(parseDefault());
+    }
     return;
   }
   if (c === ':') pos++;
@@ -652,15 +668,16 @@ function parseDefault(): Building {
 }
 
 /**
- * The pattern of `${A#…}`, `${A%%…}`: tree-sitter-bash's scanner reads it as one `regex` up to the
- * closing brace. Taken only when it is word characters, glob characters and bracket expressions
- * (`*-`, `[a-z]*`, `/php`): quotes, `$`, backslashes, blanks and nested braces or parentheses are
- * lexed differently there, and an empty pattern (`${A##}`) changes the operator.
+ * The pattern of `${A#…}`, `${A%%…}` (and, up to a `/`, of `${A/…/…}`): tree-sitter-bash's scanner
+ * reads it as one `regex` up to the closing brace. Taken only when it is word characters, glob
+ * characters and bracket expressions (`*-`, `[a-z]*`, `/php`): quotes, `$`, backslashes, blanks and
+ * nested braces or parentheses are lexed differently there, and an empty pattern (`${A##}`) changes
+ * the operator.
  */
-function parseRemovalPattern(): Building {
+function parsePatternOperand(toSlash: boolean): Building {
   const start = pos;
   let brackets = 0;
-  while (text[pos] !== '}') {
+  while (text[pos] !== '}' && !(toSlash && text[pos] === '/')) {
     const c = text[pos] as string;
     if (c === '[') {
       brackets++;

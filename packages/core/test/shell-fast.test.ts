@@ -89,7 +89,7 @@ const JOINS = [' && ', ' || ', ' | ', '; ', '\n', ' \\\n  && ', ' \\\n  | ', ';'
 // backslash escapes in words and strings, `{}`, `!`, and `$(…)` holding several statements or lines.
 // Each list mixes what is taken with its near misses, which must bail.
 const WORD_SPECIALS = ['$1', '$10', '$1a', '$@', '$?', '$#', '$$', '$!', '$*', '$-', '$0', '$_', '$_a', '"$@"', '"$1"', '"$#"', '"$-"', '"$_"', '${1}', '${10}', '${1a}', '${@}', '${*}', '${?}', '${#}', '${_}', '${!}', '${#A}', '${!A}', '${#@}', '${!A*}'];
-const WORD_OPERATORS = [':-', '-', ':=', '=', ':+', '+', ':?', '?', '#', '##', '%', '%%', ':', '/', '//', ',', '^', '@Q', ': -'];
+const WORD_OPERATORS = [':-', '-', ':=', '=', ':+', '+', ':?', '?', '#', '##', '%', '%%', ':', '/', '//', '/#', '/%', '/x/', '/-/', '/./', '/a*/', '/[a]/', '/a', '/a b/', '/$B/', ',', '^', '@Q', ': -'];
 const WORD_OPERANDS = ['', 'x', '-1', '1', '--x-y', 'a-b', 'a+b', 'a.b-c', '/usr/local', '1.2.3', '_', '_-x', 'a=b', 'a#b', '#', '*', '*-', '*/', '.*', '[a-z]*', '[', ']', 'a]', '=*', '~*', '!', '?', '@', '$B', '${B}', '$(b)', '"x"', "'x'", '" x"', 'a b', ' x', 'x ', '$1', '$@', '$$', '$_', '$_a', 'a$B', '$B/c', '\\}', '{x}', '(x)', 'x}y'];
 const WORD_ESCAPES = ['\\;', '\\(', '\\)', '\\"', "\\'", '\\$', '\\\\', '\\ ', 'a\\ b', '\\#', '\\!', '\\x', 'a\\', '"a\\"b"', '"\\$x"', '"a\\\\"', '"\\n"', '"a \\\n b"', '"$A\\"x"', '"$A\\x"', '{}', '{', '}', '!', '!=', 'a!b', '!a', '=2775', '==', '=~', '=a=b', '"a\nb"', '"a $B "', '" "', '"\t$A"', '"$A \n"', '"$A $(b) ${C} "', '"$A \\\n  "', '" \\\n $A"', '"\\\n$A"', '"x\\\n"', '"$A \\\\"', '"a\n  b"', '"\n\t$A\n"', '"$A \n b"', '"\n"', '"a \n\n"', '" \\\n\n $A"'];
 const WORD_SUBSTITUTIONS = ['$(a; b)', '$(a\nb)', '$(a;)', '$(\na)', '$( \\\n  a \\\n  | b)', '$(a | b | c)', '$(a | b | c; d)', '$(a | b | c\nd)', '"$(a && b; c)"', '$(a &)', '$(;)', '$(a\n\n b)', '$(A=1\nb)', '$(a # c\n)', '`a`', '$((1))'];
@@ -195,6 +195,7 @@ describe('parseSimpleShell', () => {
       "echo 'it'\\''s' a!b != && chmod =2775 /x",
       'echo "$a ${b}" " $c " " "',
       "echo a-${B}-${C}-d 'a'$B'c'$D'e' a$(b)c$(d)e https://x/${V}/y-${V}.tgz",
+      'echo ${f/tables/legacy} ${f//-/_} "${f/#a/}" ${f/%x*}',
     ]) {
       expect(parseSimpleShell(body), body).not.toBeNull();
       expect(disagreement(body), body).toBeNull();
@@ -249,7 +250,7 @@ describe('parseSimpleShell', () => {
     ['an empty statement', 'a;;b'],
     ['a statement starting with an operator', '&& a'],
     ['a slice', 'echo ${A:1:2}'],
-    ['a replacement', 'echo ${A/x/y}'],
+    ['a replacement with a quoted pattern', 'echo ${A/"x"/y}'],
     ['a case operator', 'echo ${A,,}'],
     ['a subscript', 'echo ${A[0]}'],
     ['a quoted pattern', 'echo ${A%"x"}'],
@@ -268,6 +269,7 @@ describe('parseSimpleShell', () => {
     ['a name and `-` as an expansion operand (split in two)', 'echo ${A:-a-b}'],
     ['a blank in an expansion operand', 'echo ${A:- x}'],
     ['an empty pattern', 'echo ${A##}'],
+    ['a replacement starting with a digit (a number there)', 'echo ${A/x/1}'],
     ['a concatenation ending in - before $$ (the - is lost)', 'echo ${A}- $$'],
     ['an empty assignment closing $(…) (an error)', 'echo $(A=)'],
     ['a test operator as an argument (its own token)', 'echo == x =~ y'],
