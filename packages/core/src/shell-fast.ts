@@ -212,7 +212,8 @@ function parseStatement(): Building {
     const c = text[pos];
     const next = text[pos + 1];
     if (startsRedirect()) {
-      if (longPipelineLine) bail();
+      // Inside `$(…)` a redirection after a long pipeline nests as `a | (b | c > f)`: left to it.
+      if (longPipelineLine || (longPipeline && depth > 0)) bail();
       const redirects: Building[] = [];
       do {
         redirects.push(parseRedirect());

@@ -92,7 +92,7 @@ const WORD_SPECIALS = ['$1', '$10', '$1a', '$@', '$?', '$#', '$$', '$!', '$*', '
 const WORD_OPERATORS = [':-', '-', ':=', '=', ':+', '+', ':?', '?', '#', '##', '%', '%%', ':', '/', '//', '/#', '/%', '/x/', '/-/', '/./', '/a*/', '/[a]/', '/a', '/a b/', '/$B/', ',', '^', '@Q', ': -'];
 const WORD_OPERANDS = ['', 'x', '-1', '1', '--x-y', 'a-b', 'a+b', 'a.b-c', '/usr/local', '1.2.3', '_', '_-x', 'a=b', 'a#b', '#', '*', '*-', '*/', '.*', '[a-z]*', '[', ']', 'a]', '=*', '~*', '!', '?', '@', '$B', '${B}', '$(b)', '"x"', "'x'", '" x"', 'a b', ' x', 'x ', '$1', '$@', '$$', '$_', '$_a', 'a$B', '$B/c', '\\}', '{x}', '(x)', 'x}y'];
 const WORD_ESCAPES = ['\\;', '\\(', '\\)', '\\"', "\\'", '\\$', '\\\\', '\\ ', 'a\\ b', '\\#', '\\!', '\\x', 'a\\', '"a\\"b"', '"\\$x"', '"a\\\\"', '"\\n"', '"a \\\n b"', '"$A\\"x"', '"$A\\x"', '{}', '{', '}', '!', '!=', 'a!b', '!a', '=2775', '==', '=~', '=a=b', '"a\nb"', '"a $B "', '" "', '"\t$A"', '"$A \n"', '"$A $(b) ${C} "', '"$A \\\n  "', '" \\\n $A"', '"\\\n$A"', '"x\\\n"', '"$A \\\\"', '"a\n  b"', '"\n\t$A\n"', '"$A \n b"', '"\n"', '"a \n\n"', '" \\\n\n $A"'];
-const WORD_SUBSTITUTIONS = ['$(a; b)', '$(a\nb)', '$(a;)', '$(\na)', '$( \\\n  a \\\n  | b)', '$(a | b | c)', '$(a | b | c; d)', '$(a | b | c\nd)', '"$(a && b; c)"', '$(a &)', '$(;)', '$(a\n\n b)', '$(A=1\nb)', '$(a # c\n)', '`a`', '$((1))'];
+const WORD_SUBSTITUTIONS = ['$(a; b)', '$(a\nb)', '$(a;)', '$(\na)', '$( \\\n  a \\\n  | b)', '$(a | b | c)', '$(a | b | c; d)', '$(a | b | c > f)', '$(a | b | c 2>&1)', '$(a | b > f)', '$(a | b | c\nd)', '"$(a && b; c)"', '$(a &)', '$(;)', '$(a\n\n b)', '$(A=1\nb)', '$(a # c\n)', '`a`', '$((1))'];
 const wordShape = (random: () => number): string => {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const roll = random();
@@ -272,6 +272,7 @@ describe('parseSimpleShell', () => {
     ['a replacement starting with a digit (a number there)', 'echo ${A/x/1}'],
     ['a concatenation ending in - before $$ (the - is lost)', 'echo ${A}- $$'],
     ['an empty assignment closing $(…) (an error)', 'echo $(A=)'],
+    ['a redirection after a long pipeline in $(…) (nested as a | (b | c > f))', 'echo $(a | b | c > f)'],
     ['a test operator as an argument (its own token)', 'echo == x =~ y'],
   ])('leaves %s to tree-sitter', (_what, body) => {
     expect(parseSimpleShell(body)).toBeNull();
