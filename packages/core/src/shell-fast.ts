@@ -500,16 +500,11 @@ function parseWord(): Building {
   // `==` and `=~` are tree-sitter-bash's test operators, lexed apart even outside a test.
   if (text[pos] === '#' || (text[pos] === '=' && (text[pos + 1] === '=' || text[pos + 1] === '~'))) bail();
   for (;;) {
-    const c = text[pos];
-    if (c === '\\') {
-      const next = text[pos + 1];
-      if (next === undefined || next === '\n' || (pos === start && isBlank(next))) bail();
-      pos += 2;
-    } else if (c === undefined || endsWord(c)) {
-      break;
-    } else {
-      pos++;
-    }
+    while (pos < text.length && !endsWord(text[pos] as string)) pos++;
+    if (text[pos] !== '\\') break;
+    const next = text[pos + 1];
+    if (next === undefined || next === '\n' || (pos === start && isBlank(next))) bail();
+    pos += 2;
   }
   const word = text.slice(start, pos);
   if (KEYWORDS.has(word) || BASED_NUMBER.test(word)) bail();
