@@ -1,8 +1,10 @@
-// A hand-written parser for the RUN bodies that make up most Dockerfiles: words, quotes,
-// `$VAR`/`${VAR}`, `$(…)` statement lists, `VAR=value` prefixes and bare assignments,
-// `export`/`unset`, redirections, `&&`/`||`/`|`/`;`/newline lists, and the compound commands of the
-// long `set -eux` scripts: if/elif/else, for/while/until, case (patterns, `|`, `;;`), `{ …; }`,
-// `( … )`, `! cmd`, `f() { … }`, `[ … ]` tests (one unary or binary expression), and comments.
+// A hand-written parser for the RUN bodies that make up most Dockerfiles: words (backslash
+// escapes included), quotes, `$VAR` and the special parameters (`$1`, `$@`, `$?`, …), `${VAR}`,
+// `${VAR:-word}` and its kin, `${VAR%%pattern}` and its kin, `${#VAR}`, `$(…)` statement lists,
+// `VAR=value` prefixes and bare assignments, `export`/`unset`, redirections, `&&`/`||`/`|`/`;`/newline
+// lists, and the compound commands of the long `set -eux` scripts: if/elif/else, for/while/until,
+// case (patterns, `|`, `;;`), `{ …; }`, `( … )`, `! cmd`, `f() { … }`, `[ … ]` tests (one unary or
+// binary expression), and comments.
 // Why: parsing with tree-sitter means crossing into its WebAssembly for the parse and for every node
 // of the copy (`mirror` in shell.ts), about a third of `lint()` over the corpus; and a one-file CLI
 // run that never needs tree-sitter skips loading its WebAssembly (about 20 ms of a 140 ms run). The
@@ -471,9 +473,10 @@ function parseSimpleUnit(): Building {
   // A number as a command name, a name with `=` that was not an assignment (`A+=1`, `=x`, and
   // `--opt="$x"`, which tree-sitter-bash reads as an assignment to `--opt`), or a `#` in the name
   // (`a#b` is an error to tree-sitter-bash: a name, then a comment), or a name starting with `-`
-  // (a lone `-` is dropped from the tree before an assignment, `- A=1`; `--a%b c` is an error).
+  // (a lone `-` is dropped from the tree before an assignment, `- A=1`; `--a%b c` is an error); `!`
+  // (negation, `!a` glued) and `{}` are left to tree-sitter in that place too.
   const nameText = text.slice(nameStart, pos);
-  if (name.type === 'number' || nameText.includes('=') || nameText.includes('#') || nameText.startsWith('-') || looksLikeVariableName(nameStart)) bail();
+  if (name.type === 'number' || nameText.includes('=') || nameText.includes('#') || nameText.startsWith('-') || nameText.includes('!') || nameText.includes('{') || looksLikeVariableName(nameStart)) bail();
   const children = [...assignments, inner('command_name', [name])];
   for (;;) {
     skipBlanks(false);
@@ -995,7 +998,8 @@ function startsAssignment(): boolean {
 }
 
 const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-const isNameChar = (code: number): boolean => isLetter(code) || (code >= 48 && code <= 57) || code === 95;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isNameChar = (code: number): boolean => isLetter(code) || isDigit(code) || code === 95;
 
 function parseAssignment(): Building {
   const start = pos;
@@ -1063,7 +1067,7 @@ function redirectOperator(): string {
 }
 
 /**
- * One shell word: a word, quoted string, `$VAR` or `${VAR}`, or their concatenation. Ends at
+ * One shell word: a word, quoted string, expansion, `$(…)`, or their concatenation. Ends at
  * whitespace or an operator; anything else a word cannot hold bails.
  */
 function parseLiteral(fieldId: number): Building {
@@ -1072,16 +1076,26 @@ function parseLiteral(fieldId: number): Building {
     const c = text[pos];
     if (c === undefined) break;
     if (c === "'") {
-      const end = text.indexOf("'", pos + 1);
-      if (end === -1) bail();
-      parts.push(leaf('raw_string', true, pos, end + 1));
-      pos = end + 1;
+      parts.push(parseRawString());
     } else if (c === '"') {
       parts.push(parseString());
     } else if (c === '$') {
       parts.push(parseExpansion());
+    } else if (c === '{' && text[pos + 1] === '}') {
+      // `find … -exec rm {} \;`: `{` and `}` are tree-sitter-bash's special characters, each a word
+      // of its own in a concatenation. Only the pair is taken: a lone brace may open or close a group.
+      parts.push(leaf('word', true, pos, pos + 1), leaf('word', true, pos + 1, pos + 2));
+      pos += 2;
+    } else if (c === '\\') {
+      // An escape starts or continues a word, but after a quote or an expansion tree-sitter-bash's
+      // scanner glues only `\"`, `\'` and `\\` on (`$A\"` is one concatenation, `$A\x` two words).
+      if (parts.length > 0) {
+        const next = text[pos + 1];
+        if (next !== '"' && next !== "'" && next !== '\\') bail();
+      }
+      parts.push(parseWord());
     } else if (!endsWord(c)) {
-      parts.push(parseWord(parts.length === 0));
+      parts.push(parseWord());
     } else if (endsCommand(c)) {
       break;
     } else {
@@ -1105,45 +1119,240 @@ function parseLiteral(fieldId: number): Building {
   }
   // A number next to a quote or expansion (`1"x"`) may lex either way: tree-sitter decides.
   if (parts.some((part) => part.type === 'number')) bail();
-  // tree-sitter-bash splits some longer concatenations at a `$` (`$A-$B-$C` is `$A-` then `$`, and a
-  // word `B-$C`: its concatenation may end in a bare `$`); an expansion after the second part with
-  // more after it is left to it.
+  // A concatenation ending in `-` before a blank and `$$` loses the `-` to the next word
+  // (`${A}- $$` is `${A}` and a bare `$` spanning `$$`): a `$` after it is left to tree-sitter.
+  const last = parts[parts.length - 1] as Building;
+  if (last.endIndex - last.startIndex === 1 && text[last.startIndex] === '-') {
+    const end = pos;
+    skipBlanks(false);
+    if (text[pos] === '$') bail();
+    pos = end;
+  }
+  // tree-sitter-bash splits a concatenation at a `$NAME` after the second part when a word follows it
+  // (`a/$B/c/$D/e` is `a/`, `$B`, `/c/` and a bare `$`, then a word `D/e`): left to it. (`${…}` and
+  // `$(…)` there, or `$NAME` before a quote or another expansion, keep the concatenation whole.)
   for (let index = 2; index < parts.length - 1; index++) {
-    const type = (parts[index] as Building).type;
-    if (type === 'simple_expansion' || type === 'expansion' || type === 'command_substitution') bail();
+    const nextType = (parts[index + 1] as Building).type;
+    if ((parts[index] as Building).type === 'simple_expansion' && (nextType === 'word' || nextType === 'number')) bail();
+  }
+  // Its scanner also reads `$$` after the first part as one bare `$` token (`x$$`), and `$0`…`$9`
+  // after the second as a bare `$` and a separate number word (`"a"b$1`).
+  for (let index = 1; index < parts.length; index++) {
+    const part = parts[index] as Building;
+    if (part.type !== 'simple_expansion') continue;
+    const name = text.charCodeAt(part.startIndex + 1);
+    if (name === 36 /* $ */ || (index >= 2 && isDigit(name))) bail();
   }
   return inner('concatenation', parts, fieldId);
 }
 
-function parseWord(first: boolean): Building {
+function parseRawString(): Building {
+  const end = text.indexOf("'", pos + 1);
+  if (end === -1) bail();
+  const node = leaf('raw_string', true, pos, end + 1);
+  pos = end + 1;
+  return node;
+}
+
+/**
+ * A run of word characters, with backslash escapes (`\;`, `\"`, `\$`, `a\ b`) as tree-sitter-bash's
+ * `word` token takes them: a backslash and any character but a line break (a continuation inside a
+ * word, which splits it) or, at the start, a blank.
+ */
+function parseWord(): Building {
   const start = pos;
   // A word cannot start with `#` (a comment, or tree-sitter's comment-word inside a concatenation).
-  if (text[pos] === '#' || (first && text[pos] === '=')) bail();
-  while (pos < text.length && !endsWord(text[pos] as string)) pos++;
+  // One starting with `=` is a word (`chmod =2775 f`; parseUnit leaves it as a command name), but
+  // `==` and `=~` are tree-sitter-bash's test operators, lexed apart even outside a test.
+  if (text[pos] === '#' || (text[pos] === '=' && (text[pos + 1] === '=' || text[pos + 1] === '~'))) bail();
+  for (;;) {
+    while (pos < text.length && !endsWord(text[pos] as string)) pos++;
+    if (text[pos] !== '\\') break;
+    const next = text[pos + 1];
+    if (next === undefined || next === '\n' || (pos === start && isBlank(next))) bail();
+    pos += 2;
+  }
   const word = text.slice(start, pos);
-  if (KEYWORDS.has(word) || word.includes('!') || BASED_NUMBER.test(word)) bail();
+  if (KEYWORDS.has(word) || BASED_NUMBER.test(word)) bail();
   return leaf(NUMBER.test(word) ? 'number' : 'word', true, start, pos);
 }
 
-/** `$NAME`, `${NAME}` or `$(command)`; any other expansion bails. */
+/**
+ * `$NAME`, `$1`, `$?` (the special parameters), `${…}` or `$(…)`; a bare `$`, `$'…'`, `$"…"` and
+ * arithmetic bail.
+ */
 function parseExpansion(): Building {
   const start = pos;
-  if (text[pos + 1] === '(') return parseSubstitution();
-  if (text[pos + 1] === '{') {
-    pos += 2;
-    const nameStart = pos;
-    if (!isLetter(text.charCodeAt(pos)) && text[pos] !== '_') bail();
-    while (isNameChar(text.charCodeAt(pos))) pos++;
-    if (text[pos] !== '}') bail();
-    const children = [leaf('${', false, start, nameStart), leaf('variable_name', true, nameStart, pos), leaf('}', false, pos, pos + 1)];
-    pos++;
-    return inner('expansion', children);
-  }
+  const next = text[pos + 1];
+  if (next === '(') return parseSubstitution();
+  if (next === '{') return parseBraced();
   pos++;
-  const nameStart = pos;
-  if (!isLetter(text.charCodeAt(pos)) && text[pos] !== '_') bail();
+  const dollar = leaf('$', false, start, pos);
+  if (next !== undefined && SPECIAL_PARAMETERS.includes(next)) {
+    pos++;
+    // tree-sitter-bash reads `$*ax=1` as a variable_name `*ax`: a name glued on is left to it.
+    if (isNameChar(text.charCodeAt(pos))) bail();
+    return inner('simple_expansion', [dollar, leaf('special_variable_name', true, start + 1, pos)]);
+  }
+  return inner('simple_expansion', [dollar, parameterName()]);
+}
+
+/**
+ * The one-character special parameters (`$?`, `$@`, …) but `$_`, which is also a name's start, and
+ * `$-`, after which tree-sitter-bash can read a blank and the next word into a variable_name
+ * (`$- 0x1x=1`).
+ */
+const SPECIAL_PARAMETERS = '@?#$!*';
+
+/**
+ * A name after `$` or `${`: tree-sitter-bash reads `\w+` (so `$1a` is one variable_name, `1a`), and
+ * `_` alone as a special_variable_name.
+ */
+function parameterName(): Building {
+  const start = pos;
   while (isNameChar(text.charCodeAt(pos))) pos++;
-  return inner('simple_expansion', [leaf('$', false, start, nameStart), leaf('variable_name', true, nameStart, pos)]);
+  if (pos === start) bail();
+  const special = pos === start + 1 && text[start] === '_';
+  return leaf(special ? 'special_variable_name' : 'variable_name', true, start, pos);
+}
+
+/**
+ * `${NAME}`, `${#NAME}` (length), `${!NAME}` (indirection), `${@}`, and `${NAME` + one of `:-` `-`
+ * `:=` `=` `:+` `+` `:?` `?` + an operand, or `#` `##` `%` `%%` + a pattern, `}`. Slicing (`${A:1}`),
+ * replacement (`${A/x/y}`), case operators, subscripts and anything unusual in an operand bail: the
+ * grammar lexes those operands through scanner states that this parser does not imitate.
+ */
+function parseBraced(): Building {
+  const children = [leaf('${', false, pos, pos + 2)];
+  pos += 2;
+  const first = text[pos];
+  if (first === '#' || first === '!') {
+    // `${#}` and `${!}` are operators alone, `${#@}` and `${!A*}` other shapes: only `${#NAME}`, `${!NAME}`.
+    children.push(leaf(first, false, pos, pos + 1));
+    pos++;
+    if (!isLetter(text.charCodeAt(pos)) && text[pos] !== '_') bail();
+    children.push(parameterName());
+  } else if (first === '@' || first === '*' || first === '?') {
+    children.push(leaf('special_variable_name', true, pos, pos + 1));
+    pos++;
+  } else {
+    // Digits alone (`${10}`) or a name; `${1a}` bails.
+    const name = parameterName();
+    if (isDigit(text.charCodeAt(name.startIndex)) && !allDigits(name.startIndex, name.endIndex)) bail();
+    children.push(name);
+    // After digits or `_` the grammar's scanner takes a run of `#`, `!` and `=` as operators of their
+    // own (`${1#!}` is `${`, `1`, `#!`, `}`): such an operator is left to it.
+    const c = text[pos];
+    if (name.type === 'special_variable_name' || isDigit(text.charCodeAt(name.startIndex))) {
+      if (c === '=' || c === '!' || (c === '#' && '#!='.includes(text[pos + 1] as string))) bail();
+    }
+    if (c !== '}') parseExpansionOperator(children);
+  }
+  if (text[pos] !== '}') bail();
+  children.push(leaf('}', false, pos, pos + 1));
+  pos++;
+  return inner('expansion', children);
+}
+
+function allDigits(start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (!isDigit(text.charCodeAt(at))) return false;
+  return true;
+}
+
+/** The operator after `${NAME` and its operand, pushed onto `children`. */
+function parseExpansionOperator(children: Building[]): void {
+  const start = pos;
+  const c = text[pos];
+  if (c === '#' || c === '%') {
+    const double = text[pos + 1] === c;
+    pos += double ? 2 : 1;
+    children.push(leaf(double ? c + c : c, false, start, pos));
+    children.push(parsePatternOperand(false));
+    return;
+  }
+  if (c === '/') {
+    // `${A/pattern/replacement}` (and `//`, `/#`, `/%`): the pattern as above, up to a `/`; the
+    // replacement lexes like the operand of `:-`, but for one that starts with a digit (`1` is a
+    // number there).
+    const next = text[pos + 1];
+    pos += next === '/' || next === '#' || next === '%' ? 2 : 1;
+    children.push(leaf(text.slice(start, pos), false, start, pos));
+    children.push(parsePatternOperand(true));
+    if (text[pos] === '/') {
+      children.push(leaf('/', false, pos, pos + 1));
+      pos++;
+      if (isDigit(text.charCodeAt(pos))) bail();
+      if (text[pos] !== '}') children.push(parseDefault());
+    }
+    return;
+  }
+  if (c === ':') pos++;
+  const operator = text[pos];
+  if (operator !== '-' && operator !== '=' && operator !== '+' && operator !== '?') bail();
+  pos++;
+  children.push(leaf(text.slice(start, pos), false, start, pos));
+  if (text[pos] !== '}') children.push(parseDefault());
+}
+
+/**
+ * The operand of `${A:-…}` and the like: one expansion, quoted string, or word. tree-sitter-bash
+ * splits a word that starts with a name followed by `-`, `+`, `=`, `#`, `%` or `[` into a
+ * variable_name and a word (`${A:-a-b}`), and lexes blanks into the word (`${A:- x}`); so a word is
+ * taken only of word characters, `+` and `-`, and `.` `/` `:` `,` `*` `^` `~`, and where a leading
+ * name is followed by `}` or one of the latter.
+ */
+function parseDefault(): Building {
+  const c = text[pos];
+  let operand: Building;
+  if (c === '$') {
+    // Its expansion-word scanner reads `$` before anything but a letter, digit, `{` or `(` as a word
+    // (`${A:-$@}` has a word `$@`).
+    const next = text.charCodeAt(pos + 1);
+    if (!isLetter(next) && !isDigit(next) && next !== 123 /* { */ && next !== 40 /* ( */) bail();
+    operand = parseExpansion();
+  } else if (c === '"') {
+    operand = parseString();
+  } else if (c === "'") {
+    operand = parseRawString();
+  } else {
+    const start = pos;
+    while (isNameChar(text.charCodeAt(pos))) pos++;
+    if (pos > start && text[pos] !== '}' && !'./:,*^~'.includes(text[pos] as string)) bail();
+    while (text[pos] !== '}') {
+      if (!isNameChar(text.charCodeAt(pos)) && !'./:,*^~+-'.includes(text[pos] as string)) bail();
+      pos++;
+    }
+    if (pos === start) bail();
+    operand = leaf('word', true, start, pos);
+  }
+  if (text[pos] !== '}') bail();
+  return operand;
+}
+
+/**
+ * The pattern of `${A#…}`, `${A%%…}` (and, up to a `/`, of `${A/…/…}`): tree-sitter-bash's scanner
+ * reads it as one `regex` up to the closing brace. Taken only when it is word characters, glob
+ * characters and bracket expressions (`*-`, `[a-z]*`, `/php`): quotes, `$`, backslashes, blanks and
+ * nested braces or parentheses are lexed differently there, and an empty pattern (`${A##}`) changes
+ * the operator.
+ */
+function parsePatternOperand(toSlash: boolean): Building {
+  const start = pos;
+  let brackets = 0;
+  while (text[pos] !== '}' && !(toSlash && text[pos] === '/')) {
+    const c = text[pos] as string;
+    if (c === '[') {
+      brackets++;
+    } else if (c === ']') {
+      if (brackets === 0) bail();
+      brackets--;
+    } else if (!isNameChar(text.charCodeAt(pos)) && !'./:,*^~+=#%!?@-'.includes(c)) {
+      bail();
+    }
+    pos++;
+  }
+  if (pos === start) bail();
+  return leaf('regex', true, start, pos);
 }
 
 /** `$(list)`, as a subshell's list (line breaks included); `$((` arithmetic bails. */
@@ -1152,26 +1361,58 @@ function parseSubstitution(): Building {
   return parseParenthesized('command_substitution', '$(');
 }
 
-/** A double-quoted string of plain text, `$NAME` and `${NAME}`; backslashes, backticks and line breaks bail. */
+/**
+ * A double-quoted string of text (backslash escapes and line breaks included), expansions and
+ * `$(…)`; backticks bail.
+ */
 function parseString(): Building {
   const children = [leaf('"', false, pos, pos + 1)];
   pos++;
   for (;;) {
+    // tree-sitter-bash skips line breaks between the string's tokens, and folds the blanks and line
+    // continuations after the last of them into the next token: `"a\n  b"` has string_content "a"
+    // and "  b", `"$a $b"` a `$` node " $" (its simple_expansion starts there too), `"$a "` a closing
+    // quote node ` "`.
+    let start = pos;
+    for (;;) {
+      const c = text[pos];
+      if (c === ' ' || c === '\t') {
+        pos++;
+      } else if (c === '\\' && text[pos + 1] === '\n') {
+        pos += 2;
+      } else if (c === '\n') {
+        pos++;
+        start = pos;
+      } else {
+        break;
+      }
+    }
     const c = text[pos];
-    if (c === undefined || c === '`' || c === '\\' || c === '\n') bail();
-    if (c === '"') break;
+    if (c === undefined || c === '`') bail();
+    if (c === '"') {
+      children.push(leaf('"', false, start, pos + 1));
+      pos++;
+      return inner('string', children);
+    }
     if (c === '$') {
-      children.push(parseExpansion());
+      const expansion = parseExpansion();
+      expansion.startIndex = start;
+      (expansion.children[0] as Building).startIndex = start;
+      children.push(expansion);
       continue;
     }
-    const start = pos;
-    while (pos < text.length && !'"$`\\\n'.includes(text[pos] as string)) pos++;
-    // Blanks alone before `$` or the closing quote become part of that token in tree-sitter-bash
-    // (`"$a $b"` has a `$` node " $"): left to it.
-    if (/^[ \t]*$/.test(text.slice(start, pos))) bail();
+    for (;;) {
+      const d = text[pos];
+      if (d === '\\') {
+        // An escaped character, a line continuation included, is string content.
+        if (pos + 1 >= text.length) bail();
+        pos += 2;
+      } else if (d === undefined || d === '"' || d === '$' || d === '`' || d === '\n') {
+        break;
+      } else {
+        pos++;
+      }
+    }
     children.push(leaf('string_content', true, start, pos));
   }
-  children.push(leaf('"', false, pos, pos + 1));
-  pos++;
-  return inner('string', children);
 }
