@@ -1,10 +1,9 @@
 import { defineRule, type FixInput, type Instruction, type Source } from '@dockfix/core';
 import { keyValues, type KeyValue } from '../lib/properties.js';
 
-/** A continuation escape and the line break after it, with the comment and empty lines it skips. */
-const continuations = (escape: string) => new RegExp(`${escape}[ \\t]*\\r?\\n(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*`, 'g');
-const BACKSLASH_CONTINUATIONS = continuations('\\\\');
-const BACKTICK_CONTINUATIONS = continuations('`');
+/** A continuation escape and the line break after it, with the comment and empty lines it skips, per escape character. */
+const BACKSLASH_CONTINUATIONS = /\\[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*/g;
+const BACKTICK_CONTINUATIONS = /`[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*/g;
 
 /** The value as the parser sees it: continuation escapes, and the comment and empty lines they skip, removed. */
 function joinedValue(source: Source, raw: string): string {
