@@ -73,12 +73,15 @@ export function unwrap(command: ShellCommand): Unwrapped | null {
 
 function factsOf(command: ShellCommand): CommandFacts | null {
   // Dozens of rules ask this of every command: answer each command once.
-  let unwrapped = unwrapped_.get(command);
-  if (unwrapped === undefined) {
-    unwrapped = unwrapUncached(command);
-    unwrapped_.set(command, unwrapped);
+  const holder = command as ShellCommand & { [FACTS]?: CommandFacts | null };
+  let facts = holder[FACTS];
+  if (facts === undefined) {
+    facts = unwrapUncached(command);
+    // Not enumerable: a copy of the command (`{ ...command }`, as a fix pass makes of a moved body)
+    // must not take along facts whose words have the old ranges.
+    Object.defineProperty(holder, FACTS, { value: facts, writable: true });
   }
-  return unwrapped;
+  return facts;
 }
 
 /** A command's real program and its arguments (see {@link unwrap}). */
@@ -92,8 +95,8 @@ export interface Unwrapped {
 
 /**
  * What the rules derived from one command, kept with its {@link Unwrapped}: a dozen rules ask each
- * command whether it is an apt, apk, rpm, … call or an `rm`, and one WeakMap entry per command (rather
- * than one per question) keeps the asking to a lookup.
+ * command whether it is an apt, apk, rpm, … call or an `rm`, and one entry per command (rather than one
+ * per question, see {@link FACTS}) keeps the asking to a lookup.
  */
 interface CommandFacts extends Unwrapped {
   /** The command split by each spec (module constants), no words skipped. */
@@ -101,7 +104,13 @@ interface CommandFacts extends Unwrapped {
   rm?: readonly string[];
 }
 
-const unwrapped_ = new WeakMap<ShellCommand, CommandFacts | null>();
+/**
+ * Where a command's facts are kept: on the command itself, under this module's own symbol. It was a
+ * WeakMap, and its lookups, asked of every command by dozens of rules, were ~3% of lint(); a property
+ * read is an inline-cached load. Commands are plain objects, made once per parse and never frozen; a
+ * non-enumerable symbol key is invisible to Object.keys, JSON.stringify and object spread.
+ */
+const FACTS = Symbol('dockfix.commandFacts');
 
 function unwrapUncached(command: ShellCommand): CommandFacts | null {
   let nameWord = command.nameWord;
