@@ -26,17 +26,6 @@ async function loadTools() {
   const dockerfilelint = require('dockerfilelint');
   const DockerfileLint = require('dockerfile_lint');
   const dockerfileLint = new DockerfileLint();
-  // BENCH_BASELINE=<another checkout, built> adds its lint and fix, marked "(before)", to the same run.
-  const before = {};
-  if (process.env.BENCH_BASELINE) {
-    const root = path.resolve(process.env.BENCH_BASELINE);
-    const old = await import(pathToFileURL(path.join(root, 'packages', 'cli', 'dist', 'index.js')).href);
-    Object.assign(before, {
-      'dockfix lint() (before)': (text) => old.lint(text),
-      'dockfix fix() safe (before)': (text) => old.fix(text).diff,
-      'dockfix fix() unsafe (before)': (text) => old.fix(text, { unsafe: true }).diff,
-    });
-  }
   return {
     'dockerfile-ast parse (floor)': (text) => DockerfileParser.parse(text),
     'dockfix lint()': (text) => lint(text),
@@ -47,7 +36,6 @@ async function loadTools() {
     'dockerfile-utils validate': (text) => validate(text),
     dockerfilelint: (text) => dockerfilelint.run(here, text),
     dockerfile_lint: (text) => dockerfileLint.validate(text),
-    ...before,
   };
 }
 
@@ -64,7 +52,36 @@ function loadCorpus() {
   return files;
 }
 
-if (!isMainThread) {
+/** Milliseconds one tool takes over the files; a tool that throws on a file is still timed on it (throwing is its answer). */
+function timePass(run, files) {
+  const t0 = performance.now();
+  for (const file of files) {
+    try {
+      run(file.text);
+    } catch {
+      // as above
+    }
+  }
+  return performance.now() - t0;
+}
+
+if (!isMainThread && workerData.baseline) {
+  // Baseline worker: another checkout's lint and fix, in an isolate of their own. Loaded into the main
+  // thread beside the checkout under test, the second copy of dockfix (its own dockerfile-ast, rules and
+  // shell parser) made the first one's lint() ~25% slower and both figures wrong.
+  const old = await import(pathToFileURL(path.join(workerData.baseline, 'packages', 'cli', 'dist', 'index.js')).href);
+  const tools = {
+    'dockfix lint() (before)': (text) => old.lint(text),
+    'dockfix fix() safe (before)': (text) => old.fix(text).diff,
+    'dockfix fix() unsafe (before)': (text) => old.fix(text, { unsafe: true }).diff,
+  };
+  const skip = new Set(workerData.skip);
+  const usable = loadCorpus().filter((_file, index) => !skip.has(index));
+  parentPort.on('message', ({ tool }) => {
+    if (tool === undefined) return parentPort.postMessage({ tools: Object.keys(tools) });
+    parentPort.postMessage({ ms: timePass(tools[tool], usable) });
+  });
+} else if (!isMainThread) {
   // Probe worker: runs one tool over every file, reporting each file before it starts.
   const tools = await loadTools();
   const run = tools[workerData.tool];
@@ -93,21 +110,24 @@ if (!isMainThread) {
   }
   const usable = files.filter((_file, index) => !hungFiles.has(index));
 
-  const names = Object.keys(tools);
+  // BENCH_BASELINE=<another checkout, built> adds its lint and fix, marked "(before)", to the same rounds;
+  // they run in a worker thread of their own (see the baseline worker above), one pass at a time.
+  const passes = Object.fromEntries(Object.entries(tools).map(([name, run]) => [name, async () => timePass(run, usable)]));
+  let baseline = null;
+  if (process.env.BENCH_BASELINE) {
+    baseline = new Worker(fileURLToPath(import.meta.url), { workerData: { baseline: path.resolve(process.env.BENCH_BASELINE), skip: [...hungFiles] } });
+    const ask = (message) => new Promise((resolve, reject) => {
+      baseline.once('message', resolve);
+      baseline.once('error', reject);
+      baseline.postMessage(message);
+    });
+    for (const name of (await ask({})).tools) passes[name] = async () => (await ask({ tool: name })).ms;
+  }
+  const names = Object.keys(passes);
   const times = names.map(() => []);
-  const pass = (run) => {
-    const t0 = performance.now();
-    for (const file of usable) {
-      try {
-        run(file.text);
-      } catch {
-        // as in the probe
-      }
-    }
-    return performance.now() - t0;
-  };
-  for (const name of names) pass(tools[name]);
-  for (let round = 0; round < rounds; round++) names.forEach((name, i) => times[i].push(pass(tools[name])));
+  for (const name of names) await passes[name]();
+  for (let round = 0; round < rounds; round++) for (const [i, name] of names.entries()) times[i].push(await passes[name]());
+  if (baseline) await baseline.terminate();
   const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
   const floor = median(times[0]);
   console.log(`peers over the corpus: ${usable.length} of ${files.length} files, median of ${rounds} interleaved rounds in one process; node ${process.version}`);

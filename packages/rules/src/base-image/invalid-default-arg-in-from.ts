@@ -25,16 +25,22 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const globals = ctx.model.instructions
-      .filter((instruction) => instruction.stage === null && instruction.keyword === 'ARG')
-      .flatMap((arg) => keyValues(ctx.source, arg).map((pair) => ({ name: pair.name, raw: pair.valueRange ? ctx.source.slice(pair.valueRange) : null })));
-    const defaults = globalArgDefaults(globals, ctx.source.escapeChar);
+    // The global ARGs' defaults, read on the first FROM that uses a variable (most files have none).
+    let defaults: ReturnType<typeof globalArgDefaults> | undefined;
+    const readDefaults = () => {
+      const globals = ctx.model.instructions
+        .filter((instruction) => instruction.stage === null && instruction.keyword === 'ARG')
+        .flatMap((arg) => keyValues(ctx.source, arg).map((pair) => ({ name: pair.name, raw: pair.valueRange ? ctx.source.slice(pair.valueRange) : null })));
+      return globalArgDefaults(globals, ctx.source.escapeChar);
+    };
     return {
       FROM(from) {
         const range = from.from.imageRange;
-        if (!defaults || !range) return;
+        if (!range) return;
         const written = ctx.source.slice(range);
         if (!written.includes('$')) return;
+        if (defaults === undefined) defaults = readDefaults();
+        if (!defaults) return;
         const image = expandWord(written, defaults, ctx.source.escapeChar);
         if (image === null || isValidImageReference(image)) return;
         ctx.report({

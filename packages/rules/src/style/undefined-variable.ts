@@ -102,10 +102,18 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const declaredAnywhere = new Set(ctx.model.globalArgs.keys());
-    for (const instruction of ctx.model.instructions) {
-      if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') for (const pair of keyValues(ctx.source, instruction)) declaredAnywhere.add(pair.name);
-    }
+    // Every name the file declares: asked only about a name not in scope where the image's variables are
+    // unknown, which most files never have, so collected on the first such question.
+    let declared: Set<string> | undefined;
+    const declaredAnywhere = (name: string): boolean => {
+      if (!declared) {
+        declared = new Set(ctx.model.globalArgs.keys());
+        for (const instruction of ctx.model.instructions) {
+          if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') for (const pair of keyValues(ctx.source, instruction)) declared.add(pair.name);
+        }
+      }
+      return declared.has(name);
+    };
     const atEnd = new Map<Stage, { defined: Set<string>; image: ImageEnv }>();
 
     const check = (references: readonly VariableReference[], defined: ReadonlySet<string>, image: ImageEnv, seen: Set<string>) => {
@@ -118,7 +126,7 @@ export default defineRule({
         // Where the image's variables are unknown, only the file's own names are evidence: `$GOPATH` is
         // not a typo of `$PATH` when the base image may well define it.
         const likelyUndefined =
-          image.known || (declaredAnywhere.has(name) && !COMMON_IMAGE_ENV.has(name)) || (suggestion !== null && declaredAnywhere.has(suggestion));
+          image.known || (declaredAnywhere(name) && !COMMON_IMAGE_ENV.has(name)) || (suggestion !== null && declaredAnywhere(suggestion));
         if (!likelyUndefined) continue;
         const hint = suggestion
           ? ` (did you mean \`$${suggestion}\`?)`
@@ -162,6 +170,8 @@ export default defineRule({
             }
             continue;
           }
+          // Without a `$` the instruction refers to no variable: skip building its list of words.
+          if (!ctx.source.slice(instruction.range).includes('$')) continue;
           for (const range of expandedWords(ctx.source, instruction)) check(referencesIn(range), defined, image, seen);
         }
         atEnd.set(stage, { defined: passedOn, image });
