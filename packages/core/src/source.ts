@@ -54,8 +54,9 @@ export class Source {
     this.text = text;
     this.hasBom = text.startsWith(BOM);
     this.lineEndings = detectLineEndings(text);
-    this.document = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
     this.dockerfile = parseDockerfile(text);
+    // dockerfile-ast keeps the TextDocument it parsed: sharing it computes the line offsets once, not twice.
+    this.document = documentOf(this.dockerfile, text) ?? TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
     this.escapeChar = this.dockerfile.getEscapeCharacter() === '`' ? '`' : '\\';
     this.directives = readParserDirectives(text);
   }
@@ -110,6 +111,15 @@ export class Source {
     const match = /^[ \t]*/.exec(this.text.slice(lineStart, lineStart + 200));
     return match ? match[0] : '';
   }
+}
+
+/** The document a dockerfile-ast parse keeps (an undocumented field), when it is there and holds `text`. */
+function documentOf(dockerfile: Dockerfile, text: string): TextDocument | null {
+  const document = (dockerfile as unknown as { document?: unknown }).document;
+  if (typeof document !== 'object' || document === null) return null;
+  const candidate = document as Partial<TextDocument>;
+  if (typeof candidate.positionAt !== 'function' || typeof candidate.offsetAt !== 'function' || typeof candidate.getText !== 'function') return null;
+  return candidate.getText() === text ? (candidate as TextDocument) : null;
 }
 
 /** dockerfile-ast's private argument splitter, which every argument accessor of an instruction calls. */
