@@ -4,7 +4,13 @@ import { parseApk } from './packages.js';
 
 /** The apk calls of a RUN, in order. */
 export function apkCalls(run: RunInstruction): CliCall[] {
-  return (run.run.script?.commands ?? []).map(parseApk).filter((call): call is CliCall => call !== null);
+  // Asked of every RUN, and few call apk: no intermediate array of nulls.
+  const calls: CliCall[] = [];
+  for (const command of run.run.script?.commands ?? []) {
+    const call = parseApk(command);
+    if (call) calls.push(call);
+  }
+  return calls;
 }
 
 /** True for `rm` of the apk cache alone: every operand is under /var/cache/apk (or /etc/apk/cache). */

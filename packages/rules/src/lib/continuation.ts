@@ -28,26 +28,39 @@ export function continues(text: string, start: number, end: number, escape: stri
 export function continuedLines(source: Source, instruction: Instruction): ContinuedLine[] {
   const text = source.text;
   const escape = source.escapeChar;
-  const lines: ContinuedLine[] = [];
   let start = instruction.range.start;
   let end = text.indexOf('\n', start);
-  if (end === -1 || !continues(text, start, end, escape)) return lines;
+  if (end === -1 || !continues(text, start, end, escape)) return [];
+  const lines: ContinuedLine[] = [];
   for (;;) {
     start = end + 1;
     if (start >= text.length) return lines;
     end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const line = text.slice(start, end).replace(/\r$/, '');
     const range = { start, end: end === text.length ? end : end + 1 };
-    if (line.trim() === '') {
+    // Read in place rather than sliced and trimmed: every line of every continued instruction is asked.
+    const first = firstNonBlank(text, start, end);
+    if (first === end) {
       lines.push({ range, kind: 'empty' });
       continue;
     }
-    if (line.trimStart().startsWith('#')) {
+    if (text[first] === '#') {
       lines.push({ range, kind: 'comment' });
       continue;
     }
     lines.push({ range, kind: 'text' });
-    if (!continues(text, start, start + line.length, escape)) return lines;
+    // One `\r` before the break belongs to the line ending, not to the line.
+    if (!continues(text, start, end > start && text[end - 1] === '\r' ? end - 1 : end, escape)) return lines;
   }
+}
+
+/** The offset of the first character in `text[start, end)` that `String.prototype.trim` would keep, or `end`. */
+function firstNonBlank(text: string, start: number, end: number): number {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x20 || code === 0x09) continue;
+    // Printable ASCII is never blank; anything else is decided by `\s`, which is trim's set.
+    if ((code > 0x20 && code < 0x7f) || !/\s/.test(text[at] as string)) return at;
+  }
+  return end;
 }

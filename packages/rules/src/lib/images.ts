@@ -97,11 +97,13 @@ export function isDistroless(image: ImageRef): boolean {
   return /^gcr\.io\/distroless\//.test(image.name);
 }
 
+/** The table by image name, the first entry for a name winning as a scan would: a dozen rules ask it of every FROM. */
+const FACTS_BY_NAME: ReadonlyMap<string, ImageFacts> = new Map([...IMAGES].reverse().map((facts) => [facts.name, facts]));
+
 /** The knowledge-table entry of an image, or null when dockfix knows nothing about it. */
 export function imageFacts(image: ImageRef): ImageFacts | null {
   if (image.scratch || image.unresolved) return null;
-  const name = officialName(image);
-  return IMAGES.find((facts) => facts.name === name) ?? null;
+  return FACTS_BY_NAME.get(officialName(image)) ?? null;
 }
 
 /** The words of a tag, split for matching against the table. */

@@ -1,4 +1,4 @@
-import { defineRule, type ContextFiles, type Instruction, type RunInstruction, type ShellCommand, type Stage, type TextEdit } from '@dockfix/core';
+import { defineRule, type ContextFiles, type Instruction, type RunInstruction, type ShellCommand, type ShellWord, type Stage, type TextEdit } from '@dockfix/core';
 import { buildKind } from '../lib/build.js';
 import { firstAtOrAfter } from '../lib/stages.js';
 import { stageChain } from '../lib/images.js';
@@ -65,16 +65,14 @@ function nodeEnvSettings(ctx: { source: Parameters<typeof keyValues>[0] }, stage
 
 /** The install of this command if it leaves out devDependencies, or null. */
 function productionInstall(ctx: { source: Parameters<typeof keyValues>[0] }, run: RunInstruction, command: ShellCommand): ProductionInstall | null {
-  const envProduction = run.stage !== null && productionEnvBefore(ctx, run.stage, run);
-  const inline = command.assignments.filter((word) => /^NODE_ENV=["']?production["']?$/.test(word.text));
-  const inlineOff = command.assignments.some((word) => /^NODE_ENV=/.test(word.text) && !/production/.test(word.text));
-  const env = (inline.length > 0 || envProduction) && !inlineOff;
+  // Asked of every command of every RUN: NODE_ENV is looked at only once the command is an install.
   const npm = parseNpm(command);
   if (npm) {
     const name = subcommandName(npm);
     if (name === null || !(INSTALL_ALIASES.has(name) || CI_ALIASES.has(name)) || npm.positionals.length > 0 || isGlobal(npm)) return null;
     if (npm.flags.some((flag) => flag.name === 'include' && flag.value === 'dev') || npm.flags.some((flag) => flag.name === 'production' && flag.value === 'false')) return null;
     const omit = npm.flags.filter((flag) => !flag.dynamic && NPM_OMIT_DEV(flag.name, flag.value));
+    const { inline, env } = nodeEnvOf(ctx, run, command);
     if (omit.length === 0 && !env) return null;
     const words = omit.map((flag) => ({ start: flag.words[0]?.range.start ?? 0, end: flag.words.at(-1)?.range.end ?? 0 }));
     return finish(ctx, run, command, 'npm', `npm ${name}`, words, inline, omit.length === 0 && inline.length === 0, npm.subcommand?.range.end ?? command.range.end);
@@ -83,6 +81,7 @@ function productionInstall(ctx: { source: Parameters<typeof keyValues>[0] }, run
   if (yarn && isYarnProjectInstall(yarn)) {
     const omit = yarn.options.filter((option) => option.name === 'production' && (option.value === null || option.value === 'true'));
     if (yarn.options.some((option) => option.name === 'production' && option.value === 'false')) return null;
+    const { inline, env } = nodeEnvOf(ctx, run, command);
     if (omit.length === 0 && !env) return null;
     const words = omit.map((option) => ({ start: option.words[0]?.range.start ?? 0, end: option.words.at(-1)?.range.end ?? 0 }));
     return finish(ctx, run, command, 'yarn', 'yarn install', words, inline, omit.length === 0 && inline.length === 0, (yarn.subcommand ?? yarn.toolWord).range.end);
@@ -90,11 +89,20 @@ function productionInstall(ctx: { source: Parameters<typeof keyValues>[0] }, run
   const pnpm = parsePnpm(command);
   if (pnpm && isPnpmProjectInstall(pnpm)) {
     const omit = pnpm.options.filter((option) => (option.name === 'prod' || option.name === 'production' || option.name === 'P') && (option.value === null || option.value === 'true'));
+    const { inline, env } = nodeEnvOf(ctx, run, command);
     if (omit.length === 0 && !env) return null;
     const words = omit.map((option) => ({ start: option.words[0]?.range.start ?? 0, end: option.words.at(-1)?.range.end ?? 0 }));
     return finish(ctx, run, command, 'pnpm', `pnpm ${subcommandOf(pnpm) ?? 'install'}`, words, inline, omit.length === 0 && inline.length === 0, (pnpm.subcommand ?? pnpm.toolWord).range.end);
   }
   return null;
+}
+
+/** The command's own `NODE_ENV=production` assignments, and whether NODE_ENV says production for it (an inline one, or an ENV before the RUN). */
+function nodeEnvOf(ctx: { source: Parameters<typeof keyValues>[0] }, run: RunInstruction, command: ShellCommand): { inline: ShellWord[]; env: boolean } {
+  const envProduction = run.stage !== null && productionEnvBefore(ctx, run.stage, run);
+  const inline = command.assignments.filter((word) => /^NODE_ENV=["']?production["']?$/.test(word.text));
+  const inlineOff = command.assignments.some((word) => /^NODE_ENV=/.test(word.text) && !/production/.test(word.text));
+  return { inline, env: (inline.length > 0 || envProduction) && !inlineOff };
 }
 
 function finish(

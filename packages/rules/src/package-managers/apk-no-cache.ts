@@ -1,4 +1,4 @@
-import { defineRule, type RunInstruction, type TextEdit } from '@dockfix/core';
+import { defineRule, type RunInstruction, type Stage, type TextEdit } from '@dockfix/core';
 import { apkCalls, removesOnlyApkCache } from '../lib/apk.js';
 import { mayHideOptions, type CliCall } from '../lib/cli.js';
 import { shippedStages } from '../lib/images.js';
@@ -40,7 +40,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const shipped = shippedStages(ctx.model.stages);
+    let shipped: ReadonlySet<Stage> | undefined;
     const reportRedundantUpdates = (run: RunInstruction, calls: readonly CliCall[]) => {
       if (!calls.every((call) => ['add', 'update'].includes(subcommandOf(call) ?? '') && (subcommandOf(call) === 'update' || apkNoCache(call)))) return;
       const firstAdd = calls.find((call) => subcommandOf(call) === 'add');
@@ -58,9 +58,13 @@ export default defineRule({
     return {
       RUN(run) {
         const script = run.run.script;
-        if (!script || !inShippedStage(run, shipped)) return;
-        if (cacheMountCovers(run, '/var/cache/apk') || cacheMountCovers(run, '/etc/apk/cache')) return;
+        if (!script) return;
+        // Few RUNs call apk: ask that before the stage and the cache mounts.
         const calls = apkCalls(run);
+        if (calls.length === 0) return;
+        shipped ??= shippedStages(ctx.model.stages);
+        if (!inShippedStage(run, shipped)) return;
+        if (cacheMountCovers(run, '/var/cache/apk') || cacheMountCovers(run, '/etc/apk/cache')) return;
         const missing = calls.filter((call) => subcommandOf(call) === 'add' && !apkNoCache(call) && !mayHideOptions(call));
         // `apk update && apk add --no-cache x`: the add fetches its own index, so the update only leaves one in the layer.
         if (missing.length === 0 && calls.some((call) => subcommandOf(call) === 'add')) reportRedundantUpdates(run, calls);

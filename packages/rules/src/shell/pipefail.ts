@@ -22,6 +22,15 @@ function imageShell(stage: Stage): 'bash' | 'ash' | null {
   return BASH_IMAGES.test(name) ? 'bash' : null;
 }
 
+/** A `|` (not `||`) after blanks and escaped line breaks. Sticky, so that it reads from an offset without slicing the rest of the script. */
+const PIPE_AFTER = /(?:[ \t]|[\\`]\r?\n)*\|(?!\|)/y;
+
+/** True when the statement that ends at `offset` in `text` is piped into the next. */
+function pipeFollows(text: string, offset: number): boolean {
+  PIPE_AFTER.lastIndex = offset;
+  return PIPE_AFTER.test(text);
+}
+
 /** True when the shell command line turns pipefail on (`["/bin/bash", "-o", "pipefail", "-c"]`). */
 function shellHasPipefail(shell: readonly string[]): boolean {
   return shell.some((word, i) => word === 'pipefail' && /^-[a-z]*o$/.test(shell[i - 1] ?? ''));
@@ -98,12 +107,13 @@ export default defineRule({
       if (!script) return undefined;
       // The commands that feed a pipe: only their failure is hidden. `echo`/`printf` cannot fail in a way
       // that matters, and `yes` is killed by SIGPIPE when the reader is done (pipefail would fail the build).
-      const feeders = script.commands.filter((command) => command.inPipeline && /^(?:[ \t]|[\\`]\r?\n)*\|(?!\|)/.test(script.text.slice(command.statementRange.end - script.offset)));
+      const feeders = script.commands.filter((command) => command.inPipeline && pipeFollows(script.text, command.statementRange.end - script.offset));
       // Inside a `$(…)` that is an argument of another command, the pipeline's status is discarded with or
       // without pipefail (the command's own status counts), so only pipes whose status is seen are reported;
       // an assignment (`V=$(a | b)`, `export V=$(…)`) takes the substitution's status, so it stays reported.
       const inArgument = (command: ShellCommand) =>
-        script.commands.some((outer) => outer !== command && outer.args.some((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.text) && word.range.start <= command.range.start && command.range.end <= word.range.end));
+        // The ranges first: asked of every word of the script for each feeder, and few words hold a command.
+        script.commands.some((outer) => outer !== command && outer.args.some((word) => word.range.start <= command.range.start && command.range.end <= word.range.end && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.text)));
       const piped = feeders.find((command) => !HARMLESS_FEEDERS.has(command.name) && !inArgument(command));
       if (!piped || shellHasPipefail(run.run.shell) || setsPipefail(run, piped.range.start)) return undefined;
       return piped;
@@ -215,8 +225,10 @@ function lastShellBefore(run: Instruction): Instruction | null {
   const seen = new Set<Stage>();
   while (stage && !seen.has(stage)) {
     seen.add(stage);
-    const found = [...stage.instructions].reverse().find((other) => other.index < before && other.keyword === 'SHELL');
-    if (found) return found;
+    for (let i = stage.instructions.length - 1; i >= 0; i--) {
+      const other = stage.instructions[i] as Instruction;
+      if (other.index < before && other.keyword === 'SHELL') return other;
+    }
     before = Infinity;
     stage = stage.parent;
   }
