@@ -176,7 +176,7 @@ export function createLinter(options: LinterOptions): Linter {
     const seen = new Set<string>([text]);
     const looked = new Set<string>();
     let current = text;
-    let state = lintText(current, fixOptions, looked);
+    let state = fixState(lintText(current, fixOptions, looked));
     let passes = 0;
 
     while (passes < MAX_PASSES && !isFatal(state.diagnostics)) {
@@ -184,19 +184,20 @@ export function createLinter(options: LinterOptions): Linter {
       if (candidates.length === 0) break;
       passes++;
       const chosen = chooseFixes(candidates);
-      let next = tryPass(current, state.model, chosen, fixOptions, looked, blocked);
+      const before = state.baseline;
+      let next = tryPass(current, before, chosen, fixOptions, looked, blocked);
       if (!next.ok) {
         // Keep the fixes that are fine on their own; block the rules whose fixes broke the file.
-        const good = chosen.filter((candidate) => tryPass(current, state.model, [candidate], fixOptions, looked, blocked).ok);
+        const good = chosen.filter((candidate) => tryPass(current, before, [candidate], fixOptions, looked, blocked).ok);
         const bad = chosen.filter((candidate) => !good.includes(candidate));
         reverted.push({ ruleIds: [...new Set(bad.map((d) => d.ruleId))], reason: next.reason });
         for (const d of bad) blocked.add(d.ruleId);
-        next = good.length > 0 ? tryPass(current, state.model, good, fixOptions, looked, blocked) : next;
+        next = good.length > 0 ? tryPass(current, before, good, fixOptions, looked, blocked) : next;
         if (!next.ok) {
-          next = good[0] ? tryPass(current, state.model, [good[0]], fixOptions, looked, blocked) : next;
+          next = good[0] ? tryPass(current, before, [good[0]], fixOptions, looked, blocked) : next;
         }
         if (!next.ok) {
-          state = lintText(current, fixOptions, looked, blocked);
+          state = fixState(lintText(current, fixOptions, looked, blocked));
           continue;
         }
       }
@@ -238,13 +239,21 @@ export function createLinter(options: LinterOptions): Linter {
     };
   };
 
+  // A pass keeps its diagnostics and what checkRewrite compares the next rewrite with, not the model: the
+  // pass's model and tree are garbage by the next lint, not live objects its young-generation collections copy.
+  type FixState = { readonly diagnostics: readonly Diagnostic[]; readonly baseline: RewriteBaseline };
+  const fixState = (linted: { readonly model: DockerfileModel; readonly diagnostics: readonly Diagnostic[] }): FixState => ({
+    diagnostics: linted.diagnostics,
+    baseline: rewriteBaseline(linted.model),
+  });
+
   type PassResult =
-    | { ok: true; output: string; applied: (Diagnostic & { fix: Fix })[]; state: ReturnType<typeof lintText> }
+    | { ok: true; output: string; applied: (Diagnostic & { fix: Fix })[]; state: FixState }
     | { ok: false; reason: string };
 
   const tryPass = (
     text: string,
-    before: DockerfileModel,
+    before: RewriteBaseline,
     fixes: readonly (Diagnostic & { fix: Fix })[],
     fixOptions: FixOptions,
     looked: Set<string>,
@@ -259,9 +268,9 @@ export function createLinter(options: LinterOptions): Linter {
     } catch (error) {
       return { ok: false, reason: (error as Error).message };
     }
-    const state = lintText(output, fixOptions, looked, blocked);
-    const problem = checkRewrite(before, state.model, fixes);
-    return problem ? { ok: false, reason: problem } : { ok: true, output, applied: [...fixes], state };
+    const linted = lintText(output, fixOptions, looked, blocked);
+    const problem = checkRewrite(before, linted.model, fixes);
+    return problem ? { ok: false, reason: problem } : { ok: true, output, applied: [...fixes], state: fixState(linted) };
   };
 
   return { rules, resolve, lint, fix };
@@ -345,25 +354,43 @@ function chooseFixes(candidates: readonly (Diagnostic & { fix: Fix })[]): (Diagn
   return chosen;
 }
 
+/** What {@link checkRewrite} compares a rewrite with: the parts of the model before it that it reads. */
+interface RewriteBaseline {
+  readonly syntaxProblems: number;
+  readonly instructions: number;
+  readonly comments: readonly string[];
+  readonly mixedLineEndings: boolean;
+  readonly hasBom: boolean;
+}
+
+function rewriteBaseline(model: DockerfileModel): RewriteBaseline {
+  return {
+    syntaxProblems: model.syntaxProblems.length,
+    instructions: model.instructions.length,
+    comments: model.comments.map((comment) => comment.text.trim()),
+    mixedLineEndings: model.source.lineEndings.mixed,
+    hasBom: model.source.hasBom,
+  };
+}
+
 /** Why a rewrite is worse than what it replaced, or null when it is fine. */
-function checkRewrite(before: DockerfileModel, after: DockerfileModel, fixes: readonly { fix: Fix }[]): string | null {
-  if (after.syntaxProblems.length > before.syntaxProblems.length) {
+function checkRewrite(before: RewriteBaseline, after: DockerfileModel, fixes: readonly { fix: Fix }[]): string | null {
+  if (after.syntaxProblems.length > before.syntaxProblems) {
     return `the result no longer parses: ${after.syntaxProblems[0]?.message ?? 'syntax error'}`;
   }
-  const expected = before.instructions.length + fixes.reduce((sum, { fix }) => sum + (fix.instructionDelta ?? 0), 0);
+  const expected = before.instructions + fixes.reduce((sum, { fix }) => sum + (fix.instructionDelta ?? 0), 0);
   if (after.instructions.length !== expected) {
     return `expected ${expected} instructions after fixing, found ${after.instructions.length}`;
   }
   const remainingComments = new Map<string, number>();
   for (const comment of after.comments) remainingComments.set(comment.text.trim(), (remainingComments.get(comment.text.trim()) ?? 0) + 1);
-  for (const comment of before.comments) {
-    const key = comment.text.trim();
+  for (const key of before.comments) {
     const count = remainingComments.get(key) ?? 0;
     if (count === 0) return `a fix removed the comment "${key}"`;
     remainingComments.set(key, count - 1);
   }
-  if (!before.source.lineEndings.mixed && after.source.lineEndings.mixed) return 'a fix mixed line endings';
-  if (before.source.hasBom !== after.source.hasBom) return 'a fix changed the byte order mark';
+  if (!before.mixedLineEndings && after.source.lineEndings.mixed) return 'a fix mixed line endings';
+  if (before.hasBom !== after.source.hasBom) return 'a fix changed the byte order mark';
   return null;
 }
 
