@@ -1,6 +1,6 @@
 import { defineRule, type Instruction, type RuleContext, type RunInstruction, type ShellCommand } from '@dockfix/core';
 import { readsStaleLists } from '../lib/apt.js';
-import { isNeutral, LEFTOVERS, type LeftoverKind } from '../lib/cleanup.js';
+import { isNeutral, LEFTOVERS, mayClean, type LeftoverKind } from '../lib/cleanup.js';
 import { shippedStages } from '../lib/images.js';
 import { plan, planMove, sameFlags } from '../lib/merge.js';
 import { cacheMountCovers, firstAtOrAfter, inShippedStage, isTrigger, sequenceOf } from '../lib/stages.js';
@@ -96,6 +96,7 @@ export default defineRule({
         const copiesToTmp = () => indexOf(sequence).firstCopyToTmp < run.index;
         const findings: Finding[] = [];
         for (const command of script.commands) {
+          if (!mayClean(command)) continue;
           for (const kind of LEFTOVERS) {
             if (!kind.cleans(command) || kind.creates(run, text, command)) continue;
             if (kind.dirs.includes('/tmp') && copiesToTmp()) continue;

@@ -135,23 +135,50 @@ export const LEFTOVERS: readonly LeftoverKind[] = [
     // A command other than an rm that names what the cleanup deletes (`-o /tmp/x.tgz`, `mkdir /tmp/src`), or
     // /tmp itself (`cd /tmp`) when the cleanup empties it.
     // Every match below needs a word that starts with /tmp (a target, a prefix of one longer than /tmp, or /tmp itself).
-    mayCreate: (run) =>
-      commandsOf(run).some(
-        (command) => rmOperands(command) === null && [...command.args, ...command.assignments].some((word) => word.value.replace(/^[A-Za-z_][A-Za-z0-9_]*=/, '').startsWith('/tmp')),
-      ),
+    mayCreate: (run) => commandsOf(run).some((command) => tmpPaths(command).length > 0),
     creates: (run, _text, cleanup) => {
       const targets = (cleanup ? rmOperands(cleanup) ?? [] : ['/tmp/*']).filter((path) => path.startsWith('/tmp/')).map((path) => path.replace(/\*.*$/, '').replace(/\/$/, ''));
-      return commandsOf(run).some(
-        (command) =>
-          rmOperands(command) === null &&
-          [...command.args, ...command.assignments].some((word) => {
-            const value = word.value.replace(/^[A-Za-z_][A-Za-z0-9_]*=/, '');
-            return targets.some((target) => value === target || value.startsWith(`${target}/`) || (value === '/tmp' && command.name === 'cd') || (target.startsWith(value) && value.length > '/tmp'.length));
-          }),
+      return commandsOf(run).some((command) =>
+        tmpPaths(command).some((value) =>
+          targets.some((target) => value === target || value.startsWith(`${target}/`) || (value === '/tmp' && command.name === 'cd') || (target.startsWith(value) && value.length > '/tmp'.length)),
+        ),
       );
     },
   },
 ];
+
+/** The subcommands of the package managers' own cleanups: `apt-get clean`, `yum cc`, `apk cache purge`, `npm cache clean`, … */
+const CLEANUP_WORDS: ReadonlySet<string> = new Set(['clean', 'autoclean', 'dist-clean', 'cc', 'cache']);
+
+/**
+ * False when no kind of {@link LEFTOVERS} can clean the command: each deletes with `rm` or `find`, or runs a
+ * package manager's cleanup subcommand. Few commands are either, and asking this first spares asking every
+ * command of every RUN each kind in turn (most of cleanup-in-separate-layer's time). A new kind whose
+ * cleanup is neither must widen this test.
+ */
+export function mayClean(command: ShellCommand): boolean {
+  return rmOperands(command) !== null || command.name === 'find' || command.args.some((word) => CLEANUP_WORDS.has(word.value));
+}
+
+const NO_PATHS: readonly string[] = [];
+
+/**
+ * The words of a command other than `rm` that start with /tmp (`VAR=` prefixes dropped): what the /tmp kind
+ * looks at. Both its tests ask it of every command of every RUN in a stage with a /tmp cleanup, and few words
+ * mention /tmp at all.
+ */
+function tmpPaths(command: ShellCommand): readonly string[] {
+  if (rmOperands(command) !== null) return NO_PATHS;
+  let paths: string[] | undefined;
+  for (const words of [command.args, command.assignments]) {
+    for (const word of words) {
+      if (!word.value.includes('/tmp')) continue;
+      const value = word.value.replace(/^[A-Za-z_][A-Za-z0-9_]*=/, '');
+      if (value.startsWith('/tmp')) (paths ??= []).push(value);
+    }
+  }
+  return paths ?? NO_PATHS;
+}
 
 /** Commands that neither create nor delete anything worth a layer: they may sit in a cleanup-only RUN. */
 export function isNeutral(command: ShellCommand): boolean {

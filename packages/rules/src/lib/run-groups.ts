@@ -1,7 +1,7 @@
 import type { RunInstruction, ShellCommand, ShellScript } from '@dockfix/core';
 import { isAptUpdate } from './apt.js';
 import { buildKind } from './build.js';
-import { LEFTOVERS, isNeutral } from './cleanup.js';
+import { LEFTOVERS, isNeutral, mayClean } from './cleanup.js';
 import { baseImageOf, isDistroless } from './images.js';
 import { dependencyInstall } from './installs.js';
 import { parseApk, parseApt, parsePip, parseRpm, parseZypper, RPM_INSTALLING, subcommandOf, ZYPPER_INSTALLING } from './packages.js';
@@ -47,7 +47,7 @@ function isHousekeeping(command: ShellCommand): boolean {
   if (apt && isAptUpdate(apt)) return true;
   const apk = parseApk(command);
   if (apk && subcommandOf(apk) === 'update') return true;
-  return LEFTOVERS.some((kind) => kind.cleans(command));
+  return mayClean(command) && LEFTOVERS.some((kind) => kind.cleans(command));
 }
 
 /** The logical steps of a RUN: its commands, not counting index refreshes and cleanups, and at least 1. */
