@@ -194,6 +194,42 @@ describe('fix', () => {
     expect(result.reverted.flatMap((r) => r.ruleIds).sort()).toEqual(['breaker', 'eater']);
   });
 
+  it('reverts a fix that mixes line endings or changes the byte order mark', () => {
+    const crlf = rule('crlf', (ctx) => ({
+      RUN: (run) => ctx.report({ node: run, message: 'crlf', fix: { title: 'crlf', edits: [ctx.fix.insertAfter(run, ' \\\r\n  && true')] } }),
+    }));
+    const unbom = rule('unbom', (ctx) => ({
+      FROM: () => {
+        if (ctx.source.hasBom) ctx.report({ node: { start: 0, end: 1 }, message: 'bom', fix: { title: 'bom', edits: [ctx.fix.remove({ start: 0, end: 1 })] } });
+      },
+    }));
+    const mixed = createLinter({ rules: [crlf] }).fix('FROM a\nRUN x\n');
+    expect(mixed.output).toBe('FROM a\nRUN x\n');
+    expect(mixed.reverted.map((r) => r.reason)).toEqual(['a fix mixed line endings']);
+    const bom = createLinter({ rules: [unbom] }).fix('\uFEFFFROM a\n');
+    expect(bom.output).toBe('\uFEFFFROM a\n');
+    expect(bom.reverted.map((r) => r.reason)).toEqual(['a fix changed the byte order mark']);
+  });
+
+  it('checks each pass against the text the pass before it wrote', () => {
+    // Pass 1 adds a comment (nothing is lost); pass 2 would remove it again, which must count as losing one.
+    const annotate = rule('annotate', (ctx) => ({
+      RUN: (run) => {
+        if (ctx.model.comments.length === 0) ctx.report({ node: run, message: 'note', fix: { title: 'note', edits: [ctx.fix.insertBefore(run, '# note\n')] } });
+      },
+    }));
+    const eater = rule('eater', (ctx) => ({
+      'Dockerfile:exit': () => {
+        const comment = ctx.model.comments[0];
+        if (comment) ctx.report({ node: comment.range, message: 'eat', fix: { title: 'eat', edits: [ctx.fix.removeLines(comment.range)] } });
+      },
+    }));
+    const result = createLinter({ rules: [annotate, eater] }).fix('FROM a\nRUN x\n');
+    expect(result.output).toBe('FROM a\n# note\nRUN x\n');
+    expect(result.applied.map((a) => a.ruleId)).toEqual(['annotate']);
+    expect(result.reverted).toEqual([{ ruleIds: ['eater'], reason: 'a fix removed the comment "# note"' }]);
+  });
+
   it('checks the declared instruction count of a fix', () => {
     const dropper = rule('dropper', (ctx) => ({
       RUN: (run) => ctx.report({ node: run, message: 'drop', fix: { title: 'drop', edits: [ctx.fix.removeLines(run)] } }),
