@@ -6,7 +6,7 @@
 // dockerfile_lint never returns on some inputs (a regular expression that backtracks without end):
 // every tool first runs once over every file in a worker thread, and a file on which a tool takes
 // longer than PROBE_TIMEOUT_MS is set aside for everyone, and named in the output.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -59,7 +59,7 @@ function timePass(run, files) {
     try {
       run(file.text);
     } catch {
-      // as above
+      // timed all the same
     }
   }
   return performance.now() - t0;
@@ -97,6 +97,11 @@ if (!isMainThread && workerData.baseline) {
   }
   parentPort.postMessage({ done: true });
 } else {
+  const baselineEntry = process.env.BENCH_BASELINE ? path.join(path.resolve(process.env.BENCH_BASELINE), 'packages', 'cli', 'dist', 'index.js') : null;
+  if (baselineEntry && !existsSync(baselineEntry)) {
+    console.error(`bench/peers: BENCH_BASELINE=${process.env.BENCH_BASELINE} is not a built checkout (no ${baselineEntry}; run npm ci there)`);
+    process.exit(2);
+  }
   const roundsFlag = process.argv.indexOf('--rounds');
   const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 5;
   const files = loadCorpus();
@@ -116,11 +121,20 @@ if (!isMainThread && workerData.baseline) {
   let baseline = null;
   if (process.env.BENCH_BASELINE) {
     baseline = new Worker(fileURLToPath(import.meta.url), { workerData: { baseline: path.resolve(process.env.BENCH_BASELINE), skip: [...hungFiles] } });
-    const ask = (message) => new Promise((resolve, reject) => {
-      baseline.once('message', resolve);
-      baseline.once('error', reject);
-      baseline.postMessage(message);
+    // One request at a time: each pass waits for the one before it.
+    let pending = null;
+    let failed = null;
+    baseline.on('message', (message) => pending?.resolve(message));
+    baseline.on('error', (error) => {
+      failed = error;
+      pending?.reject(error);
     });
+    const ask = (message) =>
+      new Promise((resolve, reject) => {
+        if (failed) return reject(failed);
+        pending = { resolve, reject };
+        baseline.postMessage(message);
+      });
     for (const name of (await ask({})).tools) passes[name] = async () => (await ask({ tool: name })).ms;
   }
   const names = Object.keys(passes);
