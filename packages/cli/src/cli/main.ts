@@ -131,7 +131,7 @@ const CHECK_OPTIONS = {
   jobs: {
     alias: ['j', 'concurrency'],
     type: 'string',
-    describe: `Worker threads checking files: a number (1: none, all in the main thread) or auto (default: none below ${AUTO_MIN_FILES} files to check, then up to one per core); output is the same either way`,
+    describe: `Worker threads checking files: a number (1: none, all in the main thread) or auto (default: none below ${AUTO_MIN_FILES} files to check, then one per 100 files, up to one per two logical cores); output is the same either way`,
     group: 'Performance:',
     coerce: (value: string | readonly string[]) => {
       rejectNegated('jobs', value);
