@@ -69,7 +69,7 @@ if (!isMainThread && workerData.baseline) {
   // Baseline worker: another checkout's lint and fix, in an isolate of their own. Loaded into the main
   // thread beside the checkout under test, the second copy of dockfix (its own dockerfile-ast, rules and
   // shell parser) made the first one's lint() ~25% slower and both figures wrong.
-  const old = await import(pathToFileURL(path.join(workerData.baseline, 'packages', 'cli', 'dist', 'index.js')).href);
+  const old = await import(pathToFileURL(workerData.baseline).href);
   const tools = {
     'dockfix lint() (before)': (text) => old.lint(text),
     'dockfix fix() safe (before)': (text) => old.fix(text).diff,
@@ -119,8 +119,8 @@ if (!isMainThread && workerData.baseline) {
   // they run in a worker thread of their own (see the baseline worker above), one pass at a time.
   const passes = Object.fromEntries(Object.entries(tools).map(([name, run]) => [name, async () => timePass(run, usable)]));
   let baseline = null;
-  if (process.env.BENCH_BASELINE) {
-    baseline = new Worker(fileURLToPath(import.meta.url), { workerData: { baseline: path.resolve(process.env.BENCH_BASELINE), skip: [...hungFiles] } });
+  if (baselineEntry) {
+    baseline = new Worker(fileURLToPath(import.meta.url), { workerData: { baseline: baselineEntry, skip: [...hungFiles] } });
     // One request at a time: each pass waits for the one before it.
     let pending = null;
     let failed = null;

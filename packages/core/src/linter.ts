@@ -241,10 +241,10 @@ export function createLinter(options: LinterOptions): Linter {
 
   // A pass keeps its diagnostics and what checkRewrite compares the next rewrite with, not the model: the
   // pass's model and tree are garbage by the next lint, not live objects its young-generation collections copy.
-  type FixState = { readonly diagnostics: readonly Diagnostic[]; readonly baseline: RewriteBaseline };
+  type FixState = { readonly diagnostics: readonly Diagnostic[]; readonly baseline: RewriteFacts };
   const fixState = (linted: { readonly model: DockerfileModel; readonly diagnostics: readonly Diagnostic[] }): FixState => ({
     diagnostics: linted.diagnostics,
-    baseline: rewriteBaseline(linted.model),
+    baseline: rewriteFacts(linted.model),
   });
 
   type PassResult =
@@ -253,7 +253,7 @@ export function createLinter(options: LinterOptions): Linter {
 
   const tryPass = (
     text: string,
-    before: RewriteBaseline,
+    before: RewriteFacts,
     fixes: readonly (Diagnostic & { fix: Fix })[],
     fixOptions: FixOptions,
     looked: Set<string>,
@@ -268,9 +268,9 @@ export function createLinter(options: LinterOptions): Linter {
     } catch (error) {
       return { ok: false, reason: (error as Error).message };
     }
-    const linted = lintText(output, fixOptions, looked, blocked);
-    const problem = checkRewrite(before, linted.model, fixes);
-    return problem ? { ok: false, reason: problem } : { ok: true, output, applied: [...fixes], state: fixState(linted) };
+    const state = fixState(lintText(output, fixOptions, looked, blocked));
+    const problem = checkRewrite(before, state.baseline, fixes);
+    return problem ? { ok: false, reason: problem } : { ok: true, output, applied: [...fixes], state };
   };
 
   return { rules, resolve, lint, fix };
@@ -354,18 +354,22 @@ function chooseFixes(candidates: readonly (Diagnostic & { fix: Fix })[]): (Diagn
   return chosen;
 }
 
-/** What {@link checkRewrite} compares a rewrite with: the parts of the model before it that it reads. */
-interface RewriteBaseline {
+/** The parts of a model {@link checkRewrite} compares: all a fix pass keeps of it. */
+interface RewriteFacts {
   readonly syntaxProblems: number;
+  /** The first syntax problem's message, for the reason a rewrite that no longer parses is reverted. */
+  readonly firstSyntaxProblem: string | undefined;
   readonly instructions: number;
+  /** Comment texts, trimmed. */
   readonly comments: readonly string[];
   readonly mixedLineEndings: boolean;
   readonly hasBom: boolean;
 }
 
-function rewriteBaseline(model: DockerfileModel): RewriteBaseline {
+function rewriteFacts(model: DockerfileModel): RewriteFacts {
   return {
     syntaxProblems: model.syntaxProblems.length,
+    firstSyntaxProblem: model.syntaxProblems[0]?.message,
     instructions: model.instructions.length,
     comments: model.comments.map((comment) => comment.text.trim()),
     mixedLineEndings: model.source.lineEndings.mixed,
@@ -374,23 +378,23 @@ function rewriteBaseline(model: DockerfileModel): RewriteBaseline {
 }
 
 /** Why a rewrite is worse than what it replaced, or null when it is fine. */
-function checkRewrite(before: RewriteBaseline, after: DockerfileModel, fixes: readonly { fix: Fix }[]): string | null {
-  if (after.syntaxProblems.length > before.syntaxProblems) {
-    return `the result no longer parses: ${after.syntaxProblems[0]?.message ?? 'syntax error'}`;
+function checkRewrite(before: RewriteFacts, after: RewriteFacts, fixes: readonly { fix: Fix }[]): string | null {
+  if (after.syntaxProblems > before.syntaxProblems) {
+    return `the result no longer parses: ${after.firstSyntaxProblem ?? 'syntax error'}`;
   }
   const expected = before.instructions + fixes.reduce((sum, { fix }) => sum + (fix.instructionDelta ?? 0), 0);
-  if (after.instructions.length !== expected) {
-    return `expected ${expected} instructions after fixing, found ${after.instructions.length}`;
+  if (after.instructions !== expected) {
+    return `expected ${expected} instructions after fixing, found ${after.instructions}`;
   }
   const remainingComments = new Map<string, number>();
-  for (const comment of after.comments) remainingComments.set(comment.text.trim(), (remainingComments.get(comment.text.trim()) ?? 0) + 1);
+  for (const key of after.comments) remainingComments.set(key, (remainingComments.get(key) ?? 0) + 1);
   for (const key of before.comments) {
     const count = remainingComments.get(key) ?? 0;
     if (count === 0) return `a fix removed the comment "${key}"`;
     remainingComments.set(key, count - 1);
   }
-  if (!before.mixedLineEndings && after.source.lineEndings.mixed) return 'a fix mixed line endings';
-  if (before.hasBom !== after.source.hasBom) return 'a fix changed the byte order mark';
+  if (!before.mixedLineEndings && after.mixedLineEndings) return 'a fix mixed line endings';
+  if (before.hasBom !== after.hasBom) return 'a fix changed the byte order mark';
   return null;
 }
 

@@ -25,9 +25,7 @@ export default defineRule({
     return {
       'Dockerfile:exit'() {
         for (const instruction of ctx.model.instructions) {
-          const lines = continuedLines(ctx.source, instruction);
-          if (lines.length === 0) continue;
-          const empty = lines.filter((line) => line.kind === 'empty');
+          const empty = continuedLines(ctx.source, instruction).filter((line) => line.kind === 'empty');
           const first = empty[0];
           if (!first) continue;
           ctx.report({
